@@ -1,0 +1,57 @@
+import type { ConsentState } from '../core/consent';
+
+/** Marks our host elements in the page so the driver can tell its own mutations apart. */
+export const CONTROL_ATTR = 'data-consentry-control';
+
+const STYLE = `
+:host { all: initial; display: inline-flex; align-items: center; margin-inline-start: 8px; vertical-align: middle; }
+button { font: 600 12px/1 system-ui, sans-serif; padding: 4px 10px; border-radius: 999px; cursor: pointer;
+  border: 1px solid #8b98a5; background: transparent; color: #536471; }
+button[aria-pressed="true"] { background: #00875a; border-color: #00875a; color: #fff; }
+button[aria-busy="true"] { opacity: .6; cursor: progress; }
+button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
+[role="status"]:not(:empty) { font: 12px system-ui, sans-serif; color: #b42318; margin-inline-start: 6px; }
+`;
+
+// Sites open the post when a click reaches its container; none of our events may get there.
+const STOPPED = ['click', 'auxclick', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup'];
+
+export interface LicenseControl {
+  host: HTMLElement;
+  render(state: ConsentState | undefined, busy?: boolean, error?: string): void;
+}
+
+/** A small button in an open shadow root: the page's CSS cannot reach it, and tests and tools can. */
+export function createLicenseControl(onToggle: () => void): LicenseControl {
+  const host = document.createElement('span');
+  host.setAttribute(CONTROL_ATTR, '');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-label', 'License this post for AI training (Consentry)');
+  const status = document.createElement('span');
+  status.setAttribute('role', 'status');
+  root.append(style, button, status);
+  for (const type of STOPPED) {
+    button.addEventListener(type, (e) => {
+      e.stopPropagation();
+      if (type === 'click') {
+        e.preventDefault();
+        onToggle();
+      }
+    });
+  }
+  return {
+    host,
+    render(state, busy = false, error = '') {
+      const on = state === 'in';
+      button.setAttribute('aria-pressed', String(on));
+      button.setAttribute('aria-busy', String(busy));
+      button.textContent = on ? 'Licensed' : 'License';
+      button.title = on ? 'Licensed for AI training on your terms. Click to withdraw.' : 'Offer this post for AI training on your terms.';
+      status.textContent = error;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Platform } from '../core/platform';
+import type { PostReport } from '../core/post';
+
+/** Who is logged in on the page. */
+export interface SiteUser {
+  /** Handle without '@', as the site spells it (compare case-insensitively). */
+  handle: string;
+  /** A stable account id where the site exposes one (Bluesky DID). */
+  id?: string;
+}
+
+/** What `parse` extracts from one post element. Pure data; no DOM references. */
+export interface ParsedPost extends Omit<PostReport, 'platform'> {
+  /**
+   * True when the element shows a post that is not the author's own original content
+   * in the author's own right: a promoted post/ad.
+   */
+  promoted: boolean;
+}
+
+/**
+ * One social site. Everything site-specific lives behind this interface, in `sites/<name>/`:
+ * `selectors.ts` (every selector), `parse.ts` (pure, tested on saved HTML), `index.ts` (wiring).
+ */
+export interface SiteAdapter {
+  platform: Platform;
+  /** CSS selector matching every post container the driver should consider (outer posts only). */
+  postSelector: string;
+  /** The logged-in user, or null while the page does not show one yet. Must be cheap: called per batch. */
+  currentUser(doc: Document): SiteUser | null;
+  /**
+   * Parse one element matched by `postSelector`. Returns null when the element is not a complete post
+   * (markup changed, placeholder, still loading). Must never throw on malformed markup.
+   * `loc` is the page URL (a post's own page takes its id from the URL on some sites).
+   */
+  parse(el: Element, loc: URL): ParsedPost | null;
+  /** Where inside the post element the control is mounted (the driver appends its host there). */
+  mountPoint(el: Element): Element;
+  /**
+   * Optional: complete a post before capture (e.g. Bluesky: canonical text and time from the public API).
+   * Called only when the user opts a post in. Must fall back to `post` when the network fails.
+   */
+  enrich?(post: ParsedPost, user: SiteUser): Promise<ParsedPost>;
+}
+
+/** The one rule for "is this the user's own post": same handle (exact, case-insensitive) and not an ad. */
+export function isOwnPost(post: ParsedPost, user: SiteUser): boolean {
+  return !post.promoted && post.author.toLowerCase() === user.handle.toLowerCase();
+}

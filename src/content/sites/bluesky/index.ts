@@ -1,0 +1,5 @@
+// Content-script entry for this site: the driver does the work, the adapter knows the site.
+import { startDriver } from '../../driver';
+import { blueskyAdapter } from './adapter';
+
+startDriver(blueskyAdapter);
