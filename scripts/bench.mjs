@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// `npm run bench`: the figures the issues ask for, measured on the built extension in a real Chromium.
+// Writes bench-results/extension.json and prints a table. Targets are reported, not asserted.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const FIX = join(ROOT, 'test/fixtures');
+
+if (!process.argv.includes('--no-build')) execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT });
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const ms = (x) => Math.round(x * 100) / 100;
+
+// 1. Content-script bundle per site: the loader plus every chunk it imports, gzipped.
+function bundleSize(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(DIST, file), 'utf8');
+    for (const m of code.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+\.js)["']/g)) {
+      const spec = m[1];
+      const target = spec.startsWith('/') ? spec.slice(1) : join(dirname(file), spec);
+      if (existsSync(join(DIST, target))) visit(target);
+    }
+    // crxjs loaders import through chrome.runtime.getURL("assets/…")
+    for (const m of code.matchAll(/getURL\(\s*["']([^"']+\.js)["']\s*\)/g)) if (existsSync(join(DIST, m[1]))) visit(m[1]);
+  };
+  visit(entry);
+  let raw = 0;
+  let gz = 0;
+  for (const f of seen) {
+    const buf = readFileSync(join(DIST, f));
+    raw += buf.length;
+    gz += gzipSync(buf, { level: 9 }).length;
+  }
+  return { files: [...seen], raw, gzip: gz };
+}
+
+const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+const bundles = {};
+for (const cs of manifest.content_scripts) {
+  const site = cs.matches.some((m) => m.includes('bsky.app')) ? 'bluesky' : 'x';
+  bundles[site] = bundleSize(cs.js[0]);
+}
+
+// The browser part: the extension loaded, x.com served from the fixture.
+const userDataDir = mkdtempSync(join(tmpdir(), 'consentry-bench-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+});
+await context.route(/^https?:\/\//, (route) => {
+  const url = new URL(route.request().url());
+  if (url.hostname === 'x.com') return route.fulfill({ path: join(FIX, 'x/home.html'), contentType: 'text/html' });
+  return route.abort();
+});
+const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+
+/** Clone posts of the fixture: own and others' in the timeline's proportion, each with a fresh status id. */
+const SETUP = () => {
+  const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].filter((c) => c.querySelector('article[data-testid="tweet"]'));
+  const own = cells.find((c) => c.querySelector('a[href^="/consentry_ana/status/"] time'));
+  const other = cells.find((c) => !c.querySelector('a[href^="/consentry_ana/"]') && c.querySelector('time'));
+  const list = own.parentElement;
+  let next = 1900000000000000000n;
+  window.__make = (mine) => {
+    const c = (mine ? own : other).cloneNode(true);
+    const id = String(next++);
+    for (const a of c.querySelectorAll('a[href*="/status/"]')) a.setAttribute('href', a.getAttribute('href').replace(/\/status\/\d+/, `/status/${id}`));
+    return c;
+  };
+  window.__list = list;
+};
+
+// 2. Latency from a post entering the DOM to its control: 1,000 own posts, one at a time.
+const page = await context.newPage();
+await page.goto('https://x.com/home');
+await page.waitForSelector('[data-consentry-control]');
+await page.evaluate(SETUP);
+const latencies = await page.evaluate(async () => {
+  const out = [];
+  for (let i = 0; i < 1000; i++) {
+    const cell = window.__make(true);
+    const shown = new Promise((res) => {
+      const mo = new MutationObserver(() => {
+        if (cell.querySelector('[data-consentry-control]')) {
+          mo.disconnect();
+          res(performance.now());
+        }
+      });
+      mo.observe(cell, { childList: true, subtree: true });
+    });
+    const t0 = performance.now();
+    window.__list.append(cell);
+    out.push((await shown) - t0);
+    if (window.__list.children.length > 60) window.__list.firstElementChild.remove(); // virtualised like the real timeline
+  }
+  return out;
+});
+
+// 3. Main-thread time of the content script per 1,000 posts (CPU profile), and the longest stretch of it.
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.evaluate(async () => {
+  for (let b = 0; b < 50; b++) {
+    const frag = document.createDocumentFragment();
+    for (let i = 0; i < 20; i++) frag.append(window.__make(i % 4 === 0));
+    window.__list.append(frag);
+    while (window.__list.children.length > 60) window.__list.firstElementChild.remove();
+    await new Promise((r) => setTimeout(r, 16));
+  }
+  await new Promise((r) => setTimeout(r, 200));
+});
+const { profile } = await cdp.send('Profiler.stop');
+const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+const parentOf = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const isExt = (id) => {
+  for (let cur = id; cur !== undefined; cur = parentOf.get(cur)) if (nodes.get(cur).callFrame.url.startsWith('chrome-extension://')) return true;
+  return false;
+};
+const extCache = new Map();
+let extTime = 0;
+let longest = 0;
+let run = 0;
+profile.samples.forEach((id, i) => {
+  const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  if (!extCache.has(id)) extCache.set(id, isExt(id));
+  if (extCache.get(id)) {
+    extTime += dt;
+    run += dt;
+    longest = Math.max(longest, run);
+  } else run = 0;
+});
+
+// 4. Popup: time to first render with 10,000 stored posts.
+await sw.evaluate(async () => {
+  const items = {};
+  for (let i = 0; i < 10_000; i++) {
+    const id = String(1800000000000000000n + BigInt(i));
+    const at = new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString();
+    items[`post:x:${id}`] = {
+      v: 1,
+      data: {
+        post: { platform: 'x', postId: id, url: `https://x.com/consentry_ana/status/${id}`, author: 'consentry_ana', createdAt: at, text: `Post number ${i}: ${'a thought worth sharing, '.repeat(8)}`, media: [], contentHash: '0x' + '0'.repeat(64), capturedAt: at },
+        consent: { state: i % 10 ? 'in' : 'out', history: [{ state: 'in', at, via: 'page' }] },
+      },
+    };
+  }
+  await chrome.storage.local.set(items);
+});
+const popupTimes = [];
+for (let i = 0; i < 7; i++) {
+  const p = await context.newPage();
+  await p.goto(`chrome-extension://${new URL(sw.url()).host}/src/popup/index.html`);
+  await p.waitForFunction(() => performance.getEntriesByName('consentry:popup-ready').length > 0);
+  popupTimes.push(await p.evaluate(() => performance.getEntriesByName('consentry:popup-ready')[0].startTime));
+  await p.close();
+}
+
+await context.close();
+rmSync(userDataDir, { recursive: true, force: true });
+
+const results = {
+  contentScriptGzipBytes: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.gzip])),
+  contentScriptFiles: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.files])),
+  controlLatencyMs: { p50: ms(quantile(latencies, 0.5)), p95: ms(quantile(latencies, 0.95)), max: ms(Math.max(...latencies)), n: latencies.length },
+  contentMainThreadMsPer1000Posts: ms(extTime),
+  contentLongestStretchMs: ms(longest),
+  popupFirstRenderMs10kPosts: { median: ms(quantile(popupTimes, 0.5)), max: ms(Math.max(...popupTimes)) },
+};
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results/extension.json'), JSON.stringify(results, null, 2));
+const row = (name, value, target) => console.log(`${name.padEnd(52)} ${String(value).padStart(12)}   target ${target}`);
+console.log('\nConsentry extension benchmark');
+for (const [site, b] of Object.entries(bundles)) row(`content script ${site}, gzipped (bytes)`, b.gzip, '≤ 15360');
+row('post in DOM → control shown p50 (ms)', results.controlLatencyMs.p50, '');
+row('post in DOM → control shown p95 (ms)', results.controlLatencyMs.p95, '≤ 50');
+row('content script main-thread time per 1,000 posts (ms)', results.contentMainThreadMsPer1000Posts, '≤ 50');
+row('longest stretch of content-script work (ms)', results.contentLongestStretchMs, '≤ 50');
+row('popup first render, 10,000 posts, median (ms)', results.popupFirstRenderMs10kPosts.median, '≤ 100');
