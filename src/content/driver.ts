@@ -95,7 +95,7 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
         continue;
       }
       if (m) unmount(el);
-      const control = createLicenseControl(() => void toggle(el));
+      const control = createLicenseControl(post.postId, () => void toggle(el));
       mounted.set(el, { control, post, key });
       let set = byKey.get(key);
       if (!set) byKey.set(key, (set = new Set()));

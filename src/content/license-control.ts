@@ -22,9 +22,9 @@ export interface LicenseControl {
 }
 
 /** A small button in an open shadow root: the page's CSS cannot reach it, and tests and tools can. */
-export function createLicenseControl(onToggle: () => void): LicenseControl {
+export function createLicenseControl(postId: string, onToggle: () => void): LicenseControl {
   const host = document.createElement('span');
-  host.setAttribute(CONTROL_ATTR, '');
+  host.setAttribute(CONTROL_ATTR, postId);
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = STYLE;
