@@ -146,3 +146,89 @@ export async function waitForPressed(page: Page, postId: string, pressed: boolea
     .first()
     .waitFor({ timeout: 10_000 });
 }
+
+export interface ScrollSpec {
+  /** Selector of one self-contained timeline cell. */
+  cell: string;
+  /** Matches a post id inside an href; group 1 is the id. Must have the `g` flag. */
+  idInHref: string;
+  /** Makes the n-th fresh id. */
+  idKind: 'x' | 'bluesky';
+  total: number;
+  /** Cells kept in the DOM at once: older ones are removed, as virtualised lists do. */
+  window: number;
+}
+
+/**
+ * Feed the page `total` posts by cloning the fixture's cells (own ones are those the test has already checked
+ * carry a control on the loaded fixture) with fresh ids, batch by batch, scrolling and
+ * throwing away old cells like a virtualised timeline. After each batch, wait until every own post of the batch
+ * shows a control, then count. Returns what a user would see.
+ */
+export async function scrollFeed(page: Page, spec: ScrollSpec) {
+  return page.evaluate(async (spec) => {
+    const control = (cell: Element) => cell.querySelector('[data-consentry-control]');
+    const cells = [...document.querySelectorAll(spec.cell)].filter((c) => new RegExp(spec.idInHref).test(c.innerHTML));
+    const list = cells.at(-1)!.parentElement!;
+    // Pristine copies, taken once: whose post each is, read off the loaded fixture (own ones carry our control).
+    const templates = cells.map((c) => {
+      const ownId = control(c)?.getAttribute('data-consentry-control') ?? null;
+      const copy = c.cloneNode(true) as Element;
+      for (const host of copy.querySelectorAll('[data-consentry-control]')) host.remove();
+      return { copy, ownId };
+    });
+    let n = 0;
+    const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
+    const freshId = () => {
+      n++;
+      if (spec.idKind === 'x') return String(1950000000000000000n + BigInt(n));
+      let s = '';
+      for (let v = n, i = 0; i < 11; i++, v = Math.floor(v / 32)) s = B32[v % 32] + s;
+      return `3m${s}`;
+    };
+    const stats = { cells: 0, ownCells: 0, ownWithControl: 0, othersWithControl: 0, wrongId: 0, recreated: 0 };
+    while (stats.cells < spec.total) {
+      const batch: { cell: Element; ownId: string | null }[] = [];
+      for (let i = 0; i < 10 && stats.cells < spec.total; i++, stats.cells++) {
+        const template = templates[stats.cells % templates.length]!;
+        const cell = template.copy.cloneNode(true) as Element;
+        const mapping = new Map<string, string>();
+        for (const a of cell.querySelectorAll('a[href]')) {
+          a.setAttribute(
+            'href',
+            a.getAttribute('href')!.replace(new RegExp(spec.idInHref, 'g'), (m, id: string) => {
+              if (!mapping.has(id)) mapping.set(id, freshId());
+              return m.replace(id, mapping.get(id)!);
+            }),
+          );
+        }
+        batch.push({ cell, ownId: template.ownId ? mapping.get(template.ownId)! : null });
+      }
+      for (const { cell } of batch) list.append(cell);
+      while (list.children.length > spec.window) list.firstElementChild!.remove();
+      window.scrollTo(0, document.body.scrollHeight);
+      const deadline = performance.now() + 5000;
+      while (performance.now() < deadline && batch.some((b) => b.ownId && !control(b.cell))) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 20)); // a late control on someone else's post would show here
+      for (const { cell, ownId } of batch) {
+        const host = control(cell);
+        if (ownId) {
+          stats.ownCells++;
+          if (host) stats.ownWithControl++;
+          if (host && host.getAttribute('data-consentry-control') !== ownId) stats.wrongId++;
+        } else if (host) stats.othersWithControl++;
+      }
+      // A virtualised list re-creates a node it had removed: the new node must get a control again.
+      const own = batch.find((b) => b.ownId && b.cell.isConnected);
+      if (own) {
+        const again = own.cell.cloneNode(true) as Element;
+        for (const host of again.querySelectorAll('[data-consentry-control]')) host.remove();
+        own.cell.replaceWith(again);
+        const until = performance.now() + 5000;
+        while (performance.now() < until && !control(again)) await new Promise((r) => setTimeout(r, 10));
+        if (control(again)) stats.recreated++;
+      }
+    }
+    return stats;
+  }, spec);
+}

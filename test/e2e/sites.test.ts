@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickControl, controls, fixture, launch, scrollFeed, waitForPressed, type ScrollSpec, type Session } from './harness';
+import { SITES } from './sites';
+
+// The built extension in Chromium, each site routed to its saved pages: what a user sees on the page.
+describe.each(SITES)('$name in Chromium', (site) => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+    for (const [key, body] of Object.entries(site.api ?? {})) s.overrides.set(key, body());
+  });
+  afterAll(async () => s?.close());
+
+  it('puts a control on exactly the own posts of the timeline, the profile and a post page', async () => {
+    const page = await s.context.newPage();
+    for (const [url, own] of site.pages) {
+      await page.goto(url);
+      if (own.length) await page.locator('[data-consentry-control]').first().waitFor();
+      await page.waitForTimeout(150); // a wrong control would be added within this time
+      const seen = await controls(page);
+      expect(seen.map((c) => c.id).sort(), url).toEqual([...own].sort());
+      expect(seen.every((c) => !c.pressed && /License/.test(c.label))).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('shows nothing on a page whose markup has changed, and does not break it', async () => {
+    const page = await s.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    s.overrides.set(site.changed.url, fixture(site.changed.file));
+    await page.goto(`https://${site.changed.url}`);
+    await page.waitForTimeout(300);
+    expect(await controls(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    s.overrides.delete(site.changed.url);
+    await page.close();
+  });
+
+  it('one click opts in, another opts out; the state survives a reload and shows on every page of the post', async () => {
+    const page = await s.context.newPage();
+    const [url, own] = site.pages[0]!;
+    const id = own[0]!;
+    await page.goto(url);
+    await clickControl(page, id);
+    await waitForPressed(page, id, true);
+    // The click opened nothing: the site would navigate to the post if it reached the post's container.
+    expect(page.url()).toBe(url);
+    await page.reload();
+    await waitForPressed(page, id, true);
+    const other = await s.context.newPage();
+    await other.goto(site.profileOf(id));
+    await waitForPressed(other, id, true);
+    await clickControl(other, id);
+    await waitForPressed(other, id, false);
+    await waitForPressed(page, id, false); // the other tab follows storage
+    await other.close();
+    await page.close();
+  });
+
+  it('500 posts arriving by scroll into a virtualised list: controls on exactly the own ones', async () => {
+    const page = await s.context.newPage();
+    await page.goto(site.pages[0]![0]);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-consentry-control]').length === n, site.pages[0]![1].length);
+    const stats = await scrollFeed(page, { ...site.scroll, total: 500, window: 40 });
+    expect(stats.cells).toBe(500);
+    expect(stats.ownCells).toBeGreaterThan(100);
+    expect(stats.ownWithControl).toBe(stats.ownCells);
+    expect(stats.othersWithControl).toBe(0);
+    expect(stats.wrongId).toBe(0);
+    expect(stats.recreated).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  it('in-app navigation to another page gets controls on its posts', async () => {
+    const page = await s.context.newPage();
+    await page.goto(site.pages[0]![0]);
+    await page.locator('[data-consentry-control]').first().waitFor();
+    // The single-page app swaps the main column and pushes a URL, without a page load.
+    const [profileUrl, profileOwn] = site.pages[1]!;
+    const html = fixture(site.profileFile);
+    await page.evaluate(
+      ({ html, url, main }) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        document.querySelector(main)!.replaceWith(document.importNode(doc.querySelector(main)!, true));
+        history.pushState({}, '', url);
+      },
+      { html, url: profileUrl, main: site.mainColumn },
+    );
+    await page.waitForFunction((n) => document.querySelectorAll('[data-consentry-control]').length === n, profileOwn.length);
+    expect((await controls(page)).map((c) => c.id).sort()).toEqual([...profileOwn].sort());
+    await page.close();
+  });
+});
+
+export type { ScrollSpec };

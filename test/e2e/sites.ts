@@ -1,0 +1,38 @@
+import { fixture, type ScrollSpec } from './harness';
+
+/** What the end-to-end tests know about each site's fixtures: the own posts were read off the saved pages. */
+export interface SiteCase {
+  name: string;
+  /** The site's name in the popup. */
+  label: string;
+  /** [url, own post ids on it]: timeline first, profile second. */
+  pages: [string, string[]][];
+  profileFile: string;
+  /** Selector of the column swapped on in-app navigation (same in both fixtures). */
+  mainColumn: string;
+  changed: { url: string; file: string };
+  profileOf(id: string): string;
+  scroll: Omit<ScrollSpec, 'total' | 'window'>;
+  /** Remote API responses: host+path(+query) → body. */
+  api?: Record<string, () => string>;
+}
+
+const BSKY_OWN_HOME = ['3lp4pgry2hc2u', '3lp2uc4kn72zn', '3lp4h4ax4ukhf', '3lp4eticjmkdu', '3lp2gqwyow2in', '3loycthjps2ae', '3low5tfse62gf', '3loshw53s22qm'];
+
+export const SITES: SiteCase[] = [
+  {
+    name: 'bluesky',
+    label: 'Bluesky',
+    pages: [
+      ['https://bsky.app/', BSKY_OWN_HOME],
+      ['https://bsky.app/profile/alice.consentry.social', ['3llqt5ezo22y5', '3lp6yl3rvk2mu', '3lp5t5n5mc2v4']],
+      ['https://bsky.app/profile/alice.consentry.social/post/3lpa3w6lk42xn', ['3lpa3w6lk42xn', '3lpa4nozvw2ff']],
+    ],
+    profileFile: 'bluesky/profile.html',
+    mainColumn: '#root',
+    changed: { url: 'bsky.app/profile/changed.example', file: 'bluesky/changed.html' },
+    profileOf: (id) => `https://bsky.app/profile/alice.consentry.social/post/${id}`,
+    scroll: { cell: '[data-testid^="feedItem-by-"]', idInHref: '/post/([a-z2-7]{13})', idKind: 'bluesky' },
+    api: { 'public.api.bsky.app/xrpc/app.bsky.feed.getPosts': () => fixture('bluesky/getPosts-own.json') },
+  },
+];
