@@ -1,0 +1,22 @@
+import type { SiteAdapter } from '../../site-adapter';
+import { currentXUser, outerElement, parseXPost } from './parse';
+import { SEL } from './selectors';
+
+/**
+ * The outer post's action bar (reply, repost, like…), where a small button fits; never inside the
+ * quoted post. Falls back to the post itself.
+ */
+function mountPoint(el: Element): Element {
+  const bar = outerElement(el, SEL.replyButton)?.closest(SEL.actionBar);
+  if (bar && el.contains(bar)) return bar;
+  return outerElement(el, SEL.actionBar) ?? el;
+}
+
+/** X (x.com, twitter.com). */
+export const xAdapter: SiteAdapter = {
+  platform: 'x',
+  postSelector: SEL.post,
+  currentUser: currentXUser,
+  parse: parseXPost,
+  mountPoint,
+};
