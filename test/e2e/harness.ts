@@ -186,7 +186,7 @@ export async function scrollFeed(page: Page, spec: ScrollSpec) {
       for (let v = n, i = 0; i < 11; i++, v = Math.floor(v / 32)) s = B32[v % 32] + s;
       return `3m${s}`;
     };
-    const stats = { cells: 0, ownCells: 0, ownWithControl: 0, othersWithControl: 0, wrongId: 0, recreated: 0 };
+    const stats = { cells: 0, ownCells: 0, ownWithControl: 0, othersWithControl: 0, wrongId: 0, recreated: 0, slowestBatchMs: 0 };
     while (stats.cells < spec.total) {
       const batch: { cell: Element; ownId: string | null }[] = [];
       for (let i = 0; i < 10 && stats.cells < spec.total; i++, stats.cells++) {
@@ -207,8 +207,10 @@ export async function scrollFeed(page: Page, spec: ScrollSpec) {
       for (const { cell } of batch) list.append(cell);
       while (list.children.length > spec.window) list.firstElementChild!.remove();
       window.scrollTo(0, document.body.scrollHeight);
-      const deadline = performance.now() + 5000;
+      const started = performance.now();
+      const deadline = started + 5000;
       while (performance.now() < deadline && batch.some((b) => b.ownId && !control(b.cell))) await new Promise((r) => setTimeout(r, 10));
+      stats.slowestBatchMs = Math.max(stats.slowestBatchMs, performance.now() - started);
       await new Promise((r) => setTimeout(r, 20)); // a late control on someone else's post would show here
       for (const { cell, ownId } of batch) {
         const host = control(cell);

@@ -12,6 +12,8 @@ export interface SiteCase {
   mainColumn: string;
   changed: { url: string; file: string };
   profileOf(id: string): string;
+  /** An own post on the timeline whose own page (profileOf) shows it too. */
+  sharedId: string;
   scroll: Omit<ScrollSpec, 'total' | 'window'>;
   /** Remote API responses: host+path(+query) → body. */
   api?: Record<string, () => string>;
@@ -19,7 +21,26 @@ export interface SiteCase {
 
 const BSKY_OWN_HOME = ['3lp4pgry2hc2u', '3lp2uc4kn72zn', '3lp4h4ax4ukhf', '3lp4eticjmkdu', '3lp2gqwyow2in', '3loycthjps2ae', '3low5tfse62gf', '3loshw53s22qm'];
 
+const x = (n: string) => `2031${n.padStart(15, '0')}`;
+
 export const SITES: SiteCase[] = [
+  {
+    name: 'x',
+    label: 'X (Twitter)',
+    pages: [
+      ['https://x.com/home', ['1', '4', '5', '7', '12', '13', '14', '15'].map(x)],
+      ['https://x.com/consentry_ana', ['201', '202', '203', '205'].map(x)],
+      [`https://x.com/consentry_ana/status/${x('12')}`, [x('12'), x('302')]],
+      // twitter.com is the same site: same controls, links written as x.com.
+      ['https://twitter.com/home', ['1', '4', '5', '7', '12', '13', '14', '15'].map(x)],
+    ],
+    profileFile: 'x/profile.html',
+    mainColumn: 'main',
+    changed: { url: 'x.com/changed_markup', file: 'x/changed.html' },
+    profileOf: (id) => `https://x.com/consentry_ana/status/${id}`,
+    sharedId: x('12'),
+    scroll: { cell: '[data-testid="cellInnerDiv"]', idInHref: '/status/(\\d+)', idKind: 'x' },
+  },
   {
     name: 'bluesky',
     label: 'Bluesky',
@@ -32,6 +53,7 @@ export const SITES: SiteCase[] = [
     mainColumn: '#root',
     changed: { url: 'bsky.app/profile/changed.example', file: 'bluesky/changed.html' },
     profileOf: (id) => `https://bsky.app/profile/alice.consentry.social/post/${id}`,
+    sharedId: BSKY_OWN_HOME[0]!,
     scroll: { cell: '[data-testid^="feedItem-by-"]', idInHref: '/post/([a-z2-7]{13})', idKind: 'bluesky' },
     api: { 'public.api.bsky.app/xrpc/app.bsky.feed.getPosts': () => fixture('bluesky/getPosts-own.json') },
   },
