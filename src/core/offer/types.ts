@@ -28,6 +28,9 @@ export interface OfferLeaf {
   salt: Hex;
 }
 
+/** An `OfferLeaf` as JSON-safe data for storage and HTTP: bigints become decimal strings (leaf.ts). */
+export type OfferLeafJson = { [K in keyof OfferLeaf]: OfferLeaf[K] extends bigint ? string : OfferLeaf[K] };
+
 /** Field order and Solidity types of a leaf, as abi.encode sees it (and the contract's struct). */
 export const LEAF_TYPES = [
   'address', // licensor
