@@ -54,7 +54,7 @@ export interface OfferBatch {
   root: Hex;
   /** Number of leaves. */
   count: bigint;
-  /** The licensor's cancel-all counter at signing; the contract refuses batches below the current one. */
+  /** The licensor's cancel-all counter at signing; the contract refuses any batch not signed at the current `counters(licensor)`. */
   counter: bigint;
   /** Unix seconds. */
   issuedAt: bigint;
