@@ -83,8 +83,12 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     const unknown: string[] = [];
     for (const el of elements) {
       if (!el.isConnected) continue;
-      const post = adapter.parse(el, loc);
       const m = mounted.get(el);
+      if (adapter.mayBeOwn && !adapter.mayBeOwn(el, user)) {
+        if (m) unmount(el);
+        continue;
+      }
+      const post = adapter.parse(el, loc);
       if (!post || !isOwnPost(post, user)) {
         if (m) unmount(el);
         continue;

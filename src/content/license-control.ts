@@ -43,9 +43,13 @@ export function createLicenseControl(postId: string, onToggle: () => void): Lice
       }
     });
   }
+  let shown = '';
   return {
     host,
     render(state, busy = false, error = '') {
+      const key = `${state}|${busy}|${error}`;
+      if (key === shown) return; // writing the same attributes again still costs a style recalculation
+      shown = key;
       const on = state === 'in';
       button.setAttribute('aria-pressed', String(on));
       button.setAttribute('aria-busy', String(busy));

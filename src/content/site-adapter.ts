@@ -34,6 +34,11 @@ export interface SiteAdapter {
    * `loc` is the page URL (a post's own page takes its id from the URL on some sites).
    */
   parse(el: Element, loc: URL): ParsedPost | null;
+  /**
+   * Optional cheap pre-check, run before `parse` on every post the page adds: false means "certainly not the
+   * user's own" (no false negatives allowed). Most posts on a timeline are someone else's; this keeps them cheap.
+   */
+  mayBeOwn?(el: Element, user: SiteUser): boolean;
   /** Where inside the post element the control is mounted (the driver appends its host there). */
   mountPoint(el: Element): Element;
   /**

@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../../site-adapter';
 import { enrichFromApi } from './api';
 import { currentBlueskyUser, ownElements, parseBlueskyPost } from './parse';
-import { CONTROL_BUTTON, CONTROL_MENU, POST_SELECTOR } from './selectors';
+import { CONTROL_BUTTON, CONTROL_MENU, POST_SELECTOR, POST_TESTID } from './selectors';
 
 /** bsky.app: posts by testid, the user from the web app's own session storage, canonical data from the AppView. */
 export const blueskyAdapter: SiteAdapter = {
@@ -16,6 +16,8 @@ export const blueskyAdapter: SiteAdapter = {
     }
   },
   parse: parseBlueskyPost,
+  // The item's testid names its author (`feedItem-by-<handle>`): an attribute read, no DOM walk.
+  mayBeOwn: (el, user) => POST_TESTID.exec(el.getAttribute('data-testid') ?? '')?.[1]?.toLowerCase() === user.handle.toLowerCase(),
   mountPoint,
   enrich: (post, user) => enrichFromApi(post, user),
 };

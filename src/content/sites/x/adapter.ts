@@ -18,5 +18,7 @@ export const xAdapter: SiteAdapter = {
   postSelector: SEL.post,
   currentUser: currentXUser,
   parse: parseXPost,
+  // The author line of an own post always links to /<handle>; most posts have no such link at all.
+  mayBeOwn: (el, user) => el.querySelector(`a[href="/${user.handle}" i]`) !== null,
   mountPoint,
 };
