@@ -5,13 +5,16 @@ import type { CapturedPost, PostReport, PostRecord } from '../core/post';
 import { getPostRecords, postKey, setPostRecord } from '../ext/items';
 import { serialized } from './serialized';
 
+/** One lock for every post write: each write also rewrites the shared post index. */
+const POSTS_LOCK = 'posts';
+
 /**
  * Opt a post in or out from its page. Opting in captures (or refreshes) the post; opting out of a post
  * never captured stores nothing.
  */
 export function setConsentFromPage(report: PostReport, optIn: boolean, now = new Date()): Promise<ConsentState> {
   const key = postKey(report.platform, report.postId);
-  return serialized(key, async () => {
+  return serialized(POSTS_LOCK, async () => {
     const existing = (await getPostRecords([key])).get(key);
     if (!optIn) {
       if (!existing) return 'out';
@@ -25,7 +28,7 @@ export function setConsentFromPage(report: PostReport, optIn: boolean, now = new
 /** Opt a captured post in or out from the popup. */
 export function setConsentFromPopup(platform: Platform, postId: string, optIn: boolean, now = new Date()): Promise<ConsentState> {
   const key = postKey(platform, postId);
-  return serialized(key, async () => {
+  return serialized(POSTS_LOCK, async () => {
     const existing = (await getPostRecords([key])).get(key);
     if (!existing) throw new Error('This post is not in Consentry: open it on its site to license it.');
     return save(existing, existing.post, optIn ? 'in' : 'out', 'popup', now);

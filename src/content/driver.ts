@@ -1,7 +1,8 @@
 import type { ConsentState } from '../core/consent';
 import { permalink } from '../core/permalink';
 import type { PostReport } from '../core/post';
-import { getPostRecords, getSettings, postKey, settingsItem, watchPostRecords } from '../ext/items';
+import { getSettings, postIndexItem, postKey, settingsItem, watchPostRecords } from '../ext/items';
+import { parsePostIndex } from '../ext/post-index';
 import { send } from '../ext/messages';
 import { CONTROL_ATTR, createLicenseControl, type LicenseControl } from './license-control';
 import { isOwnPost, type ParsedPost, type SiteAdapter, type SiteUser } from './site-adapter';
@@ -19,14 +20,18 @@ interface Mounted {
 export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
   const mounted = new WeakMap<Element, Mounted>();
   const byKey = new Map<string, Set<Element>>(); // post key → elements showing it (timeline + thread)
+  // Every stored state of this site's posts, read once from the post index, then kept in step by the storage
+  // watch: no storage call per batch of posts (each one costs about half a millisecond of main thread).
   const states = new Map<string, ConsentState | undefined>();
+  let statesLoaded = false;
   const busy = new Set<string>();
   const errors = new Map<string, string>();
   let user: SiteUser | null = null;
   let observer: MutationObserver | null = null;
 
   const render = (key: string) => {
-    for (const el of byKey.get(key) ?? []) mounted.get(el)?.control.render(states.get(key), busy.has(key), errors.get(key));
+    for (const el of byKey.get(key) ?? [])
+      mounted.get(el)?.control.render(states.get(key), busy.has(key) || !statesLoaded, errors.get(key));
   };
 
   const unmount = (el: Element) => {
@@ -62,12 +67,11 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     }
   };
 
-  const loadStates = async (keys: string[]) => {
-    const records = await getPostRecords(keys);
-    for (const key of keys) {
-      states.set(key, records.get(key)?.consent.state);
-      render(key);
-    }
+  const loadStates = async () => {
+    const prefix = postKey(adapter.platform, '');
+    for (const e of parsePostIndex(await postIndexItem.get()).values()) if (e.key.startsWith(prefix) && !states.has(e.key)) states.set(e.key, e.state);
+    statesLoaded = true;
+    for (const key of byKey.keys()) render(key);
   };
 
   /** Bring the controls of these post elements up to date. */
@@ -79,8 +83,7 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       user = current;
       elements = document.querySelectorAll(adapter.postSelector);
     }
-    const loc = new URL(location.href);
-    const unknown: string[] = [];
+    const loc = pageUrl();
     for (const el of elements) {
       if (!el.isConnected) continue;
       const m = mounted.get(el);
@@ -104,14 +107,9 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       let set = byKey.get(key);
       if (!set) byKey.set(key, (set = new Set()));
       set.add(el);
-      if (states.has(key)) control.render(states.get(key), busy.has(key), errors.get(key));
-      else {
-        control.render(undefined);
-        unknown.push(key);
-      }
+      control.render(states.get(key), busy.has(key) || !statesLoaded, errors.get(key));
       adapter.mountPoint(el).append(control.host);
     }
-    if (unknown.length) void loadStates(unknown);
   };
 
   const onMutations = (mutations: MutationRecord[]) => {
@@ -149,10 +147,11 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
   };
 
   const unwatchPosts = watchPostRecords((key, rec) => {
-    if (!byKey.has(key) && !states.has(key)) return;
+    if (!key.startsWith(postKey(adapter.platform, ''))) return;
     states.set(key, rec?.consent.state);
     render(key);
   });
+  void loadStates();
   const unwatchSettings = settingsItem.watch((s) => (s.sites[adapter.platform]?.enabled !== false ? start() : stop()));
   signal?.addEventListener('abort', () => {
     stop();
@@ -163,6 +162,17 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
   void getSettings().then((s) => {
     if (s.sites[adapter.platform].enabled && !signal?.aborted) start();
   });
+}
+
+let lastHref = '';
+let lastUrl: URL | null = null;
+/** The page URL, parsed once per navigation rather than once per batch. */
+function pageUrl(): URL {
+  if (location.href !== lastHref || !lastUrl) {
+    lastHref = location.href;
+    lastUrl = new URL(lastHref);
+  }
+  return lastUrl;
 }
 
 /** Our own insertion of a control, which must not wake the driver again. */

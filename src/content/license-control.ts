@@ -13,8 +13,24 @@ button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 [role="status"]:not(:empty) { font: 12px system-ui, sans-serif; color: #b42318; margin-inline-start: 6px; }
 `;
 
-// Sites open the post when a click reaches its container; none of our events may get there.
-const STOPPED = ['click', 'auxclick', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup'];
+// Sites open the post when a click reaches its container (X: click; Bluesky's pressables: pointer and touch),
+// and have keyboard shortcuts: none of our events may get there.
+const STOPPED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'keydown'];
+const stop = (e: Event) => e.stopPropagation();
+
+// One parsed stylesheet shared by every control, instead of a <style> parsed per post.
+let sheet: CSSStyleSheet | null | undefined;
+function sharedSheet(): CSSStyleSheet | null {
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    } catch {
+      sheet = null; // constructable stylesheets unavailable: fall back to a <style> per control
+    }
+  }
+  return sheet;
+}
 
 export interface LicenseControl {
   host: HTMLElement;
@@ -26,23 +42,24 @@ export function createLicenseControl(postId: string, onToggle: () => void): Lice
   const host = document.createElement('span');
   host.setAttribute(CONTROL_ATTR, postId);
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = STYLE;
+  const shared = sharedSheet();
+  if (shared) root.adoptedStyleSheets = [shared];
+  else {
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    root.append(style);
+  }
   const button = document.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-label', 'License this post for AI training (Consentry)');
   const status = document.createElement('span');
   status.setAttribute('role', 'status');
-  root.append(style, button, status);
-  for (const type of STOPPED) {
-    button.addEventListener(type, (e) => {
-      e.stopPropagation();
-      if (type === 'click') {
-        e.preventDefault();
-        onToggle();
-      }
-    });
-  }
+  root.append(button, status);
+  for (const type of STOPPED) button.addEventListener(type, stop);
+  button.addEventListener('click', (e) => {
+    e.preventDefault();
+    onToggle();
+  });
   let shown = '';
   return {
     host,

@@ -3,6 +3,7 @@ import type { Platform } from '../core/platform';
 import type { PostRecord } from '../core/post';
 import { completeSettings, defaultSettings, type Settings } from '../core/site-settings';
 import { browser } from './browser';
+import { indexEntry, parsePostIndex, serializePostIndex } from './post-index';
 import { storageItem, upgrade, wrap, type StorageItemSpec } from './storage-item';
 
 /**
@@ -77,8 +78,38 @@ export async function getAllPostRecords(): Promise<PostRecord[]> {
   return out;
 }
 
+/** The post index (post-index.ts). Written only together with the posts it describes. */
+export const postIndexItem = storageItem<string>({
+  key: 'post-index',
+  area: 'local',
+  version: 1,
+  fallback: '',
+  isValid: (d): d is string => typeof d === 'string',
+});
+
+/**
+ * Store one post and the index in a single storage write, so a worker stopped mid-way leaves both or neither.
+ * The caller serialises calls (read index, change, write) so two writes cannot lose each other's entry.
+ */
 export async function setPostRecord(rec: PostRecord): Promise<void> {
-  await browser.storage.local.set({ [postKey(rec.post.platform, rec.post.postId)]: wrap(postSpec, rec) });
+  const key = postKey(rec.post.platform, rec.post.postId);
+  const index = parsePostIndex(await postIndexItem.get());
+  index.set(key, indexEntry(key, rec));
+  await browser.storage.local.set({
+    [key]: wrap(postSpec, rec),
+    [postIndexItem.spec.key]: wrap(postIndexItem.spec, serializePostIndex(index.values())),
+  });
+}
+
+/** Rebuild the index from the posts when it is missing or out of step (an older version, a manual edit). */
+export async function repairPostIndex(): Promise<number> {
+  const [records, stored] = await Promise.all([getAllPostRecords(), postIndexItem.get()]);
+  const index = parsePostIndex(stored);
+  const fresh = new Map(records.map((r) => [postKey(r.post.platform, r.post.postId), r]));
+  const inStep = index.size === fresh.size && [...fresh].every(([k, r]) => index.get(k)?.state === r.consent.state);
+  if (inStep) return 0;
+  await postIndexItem.set(serializePostIndex([...fresh].map(([k, r]) => indexEntry(k, r))));
+  return fresh.size;
 }
 
 /** Calls `fn` with every post record that changed (null when removed). */

@@ -1,36 +1,39 @@
-import { optedInAt } from '../core/consent';
 import type { PostRecord } from '../core/post';
+import type { IndexEntry } from '../ext/post-index';
 import type { PostFilter } from './store';
 
-export interface PostRow {
-  key: string;
-  rec: PostRecord;
-  /** Lower-cased text, author and site for search. */
-  haystack: string;
-  /** Newest first by post time, then capture time. */
-  sortTime: number;
-}
-
-export function toRows(posts: Map<string, PostRecord>): PostRow[] {
-  const rows: PostRow[] = [];
-  for (const [key, rec] of posts) {
-    const p = rec.post;
-    rows.push({
-      key,
-      rec,
-      haystack: `${p.text}\n@${p.author}\n${p.platform}`.toLowerCase(),
-      sortTime: Date.parse(p.createdAt ?? optedInAt(rec.consent) ?? p.capturedAt) || 0,
-    });
+/** Lower-cased text, author and site, for search. Cached per record object. */
+const haystacks = new WeakMap<PostRecord, string>();
+function haystack(rec: PostRecord): string {
+  let h = haystacks.get(rec);
+  if (h === undefined) {
+    h = `${rec.post.text}\n@${rec.post.author}\n${rec.post.platform}`.toLowerCase();
+    haystacks.set(rec, h);
   }
-  return rows.sort((a, b) => b.sortTime - a.sortTime || (a.key < b.key ? -1 : 1));
+  return h;
 }
 
-/** Rows matching the filter and every word of the query. */
-export function filterRows(rows: PostRow[], query: string, filter: PostFilter): PostRow[] {
+/**
+ * The keys to list, newest first: those matching the filter and every word of the query. With a query this needs
+ * the posts' text; `null` means "not every post is read yet".
+ */
+export function matchingKeys(
+  index: IndexEntry[],
+  records: Map<string, PostRecord>,
+  allLoaded: boolean,
+  query: string,
+  filter: PostFilter,
+): string[] | null {
+  const byState = filter === 'all' ? index : index.filter((e) => e.state === 'in');
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return rows.filter(
-    (r) => (filter === 'all' || r.rec.consent.state === 'in') && words.every((w) => r.haystack.includes(w)),
-  );
+  if (words.length === 0) return byState.map((e) => e.key);
+  if (!allLoaded) return null;
+  return byState
+    .filter((e) => {
+      const rec = records.get(e.key);
+      return rec !== undefined && words.every((w) => haystack(rec).includes(w));
+    })
+    .map((e) => e.key);
 }
 
 const EXCERPT = 180;

@@ -1,24 +1,29 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { PLATFORM_INFO } from '../core/platform';
-import { filterRows, toRows } from './post-list';
+import { matchingKeys } from './post-list';
 import { PostItem } from './post-item';
-import { usePopup } from './store';
-
-const PAGE = 50;
+import { FIRST_PAGE, usePopup } from './store';
 
 export function PostsSection() {
-  const posts = usePopup((s) => s.posts);
+  const index = usePopup((s) => s.index);
+  const records = usePopup((s) => s.records);
+  const allLoaded = usePopup((s) => s.allLoaded);
   const query = usePopup((s) => s.query);
   const filter = usePopup((s) => s.filter);
   const setQuery = usePopup((s) => s.setQuery);
   const setFilter = usePopup((s) => s.setFilter);
-  const [shown, setShown] = useState(PAGE);
-  const rows = useMemo(() => toRows(posts), [posts]);
+  const ensureRecords = usePopup((s) => s.ensureRecords);
+  const [shown, setShown] = useState(FIRST_PAGE);
   const deferredQuery = useDeferredValue(query);
-  const visible = useMemo(() => filterRows(rows, deferredQuery, filter), [rows, deferredQuery, filter]);
-  const licensed = useMemo(() => rows.filter((r) => r.rec.consent.state === 'in').length, [rows]);
+  const keys = useMemo(
+    () => matchingKeys(index, records, allLoaded, deferredQuery, filter),
+    [index, records, allLoaded, deferredQuery, filter],
+  );
+  const licensed = useMemo(() => index.filter((e) => e.state === 'in').length, [index]);
+  const page = useMemo(() => keys?.slice(0, shown) ?? [], [keys, shown]);
+  useEffect(() => ensureRecords(page), [page, ensureRecords]);
 
-  if (rows.length === 0) {
+  if (index.length === 0) {
     return (
       <section aria-labelledby="posts-h" className="empty">
         <h2 id="posts-h">Your posts</h2>
@@ -45,7 +50,7 @@ export function PostsSection() {
           value={query}
           onChange={(e) => {
             setQuery(e.currentTarget.value);
-            setShown(PAGE);
+            setShown(FIRST_PAGE);
           }}
         />
         <select aria-label="Which posts" value={filter} onChange={(e) => setFilter(e.currentTarget.value as 'in' | 'all')}>
@@ -53,18 +58,21 @@ export function PostsSection() {
           <option value="all">All, withdrawn too</option>
         </select>
       </div>
-      {visible.length === 0 ? (
-        <p className="muted">No post matches.</p>
+      {keys === null ? (
+        <p className="muted">Reading your posts to search them…</p>
+      ) : keys.length === 0 ? (
+        <p className="muted">{query ? 'No post matches.' : 'No licensed posts. Choose “All” to see the ones you withdrew.'}</p>
       ) : (
         <ul className="posts" aria-label="Posts">
-          {visible.slice(0, shown).map((r) => (
-            <PostItem key={r.key} rec={r.rec} />
-          ))}
+          {page.map((key) => {
+            const rec = records.get(key);
+            return rec ? <PostItem key={key} rec={rec} /> : <li key={key} className="post muted" aria-busy="true">Loading…</li>;
+          })}
         </ul>
       )}
-      {visible.length > shown && (
-        <button type="button" className="more" onClick={() => setShown((n) => n + PAGE)}>
-          Show more ({visible.length - shown} left)
+      {keys && keys.length > shown && (
+        <button type="button" className="more" onClick={() => setShown((n) => n + FIRST_PAGE)}>
+          Show more ({keys.length - shown} left)
         </button>
       )}
     </section>

@@ -17,9 +17,12 @@ const ELEMENT_NODE = 1;
  */
 export function parseXPost(el: Element, loc: URL): ParsedPost | null {
   try {
+    quoteCache.delete(el);
     return parse(el, loc);
   } catch {
     return null;
+  } finally {
+    quoteCache.delete(el); // the page may change the post; look again next time
   }
 }
 
@@ -70,11 +73,17 @@ function parse(el: Element, loc: URL): ParsedPost | null {
   };
 }
 
+// The quoted-post cards of the post being read, found once per post: walking up from every element and
+// matching each ancestor cost more than the whole rest of the parse.
+const quoteCache = new WeakMap<Element, Element[]>();
+
 function inQuote(node: Element, post: Element): boolean {
-  for (let n = node.parentElement; n && n !== post; n = n.parentElement) {
-    if (n.matches(SEL.quoteCard)) return true;
+  let quotes = quoteCache.get(post);
+  if (!quotes) {
+    quotes = [...post.querySelectorAll(SEL.quoteCard)];
+    quoteCache.set(post, quotes);
   }
-  return false;
+  return quotes.length > 0 && quotes.some((q) => q !== node && q.contains(node));
 }
 
 /** The handle that the author line both prints as `@handle` and links to; a display name cannot fake it. */
@@ -104,18 +113,24 @@ function atHandles(root: Element): string[] {
   return out;
 }
 
-function xUrl(href: string, base: string): URL | null {
+/** The path of an X link, or null for a link elsewhere. X writes its own links as plain root-relative paths:
+ * those are read without building a URL object (the commonest case, and URL parsing showed up in profiles). */
+function xPath(href: string, base: string): string | null {
+  if (href.startsWith('/') && !href.startsWith('//') && !href.includes('\\') && !href.includes('%') && !href.includes('/.')) {
+    const end = href.search(/[?#]/);
+    return end === -1 ? href : href.slice(0, end);
+  }
   try {
     const u = new URL(href, base);
-    return X_HOSTS.has(u.hostname) ? u : null;
+    return X_HOSTS.has(u.hostname) ? u.pathname : null;
   } catch {
     return null;
   }
 }
 
 function handleFromHref(href: string, base: string): string | null {
-  const u = xUrl(href, base);
-  const parts = u ? u.pathname.split('/').filter(Boolean) : [];
+  const path = xPath(href, base);
+  const parts = path ? path.split('/').filter(Boolean) : [];
   const h = parts.length === 1 ? parts[0]! : '';
   return HANDLE.test(h) && !RESERVED.has(h.toLowerCase()) ? h : null;
 }
@@ -126,8 +141,8 @@ interface Status {
 }
 
 function statusOf(href: string | null, loc: URL): Status | null {
-  const u = href ? xUrl(href, loc.href) : null;
-  const m = u ? STATUS_PATH.exec(u.pathname) : null;
+  const path = href ? xPath(href, loc.href) : null;
+  const m = path ? STATUS_PATH.exec(path) : null;
   return m ? { id: m[2]!, handle: m[1] ?? null } : null;
 }
 

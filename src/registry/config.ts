@@ -1,0 +1,72 @@
+import { getAddress, isAddress, type Address } from 'viem';
+
+/** Everything the registry needs to know about where it runs. */
+export interface RegistryConfig {
+  port: number;
+  host: string;
+  /** The chain whose LicenseExchange settles the offers; batches signed for any other are refused. */
+  chainId: bigint;
+  /** The LicenseExchange contract: the EIP-712 verifying contract every signature must be bound to. */
+  exchangeAddress: Address;
+  /** Base URL buyers reach this registry at, for links in RSL; defaults to the address it listens on. */
+  publicUrl?: string;
+  /** Most offers one batch may carry. */
+  maxBatch: number;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** PGlite data directory, used when `databaseUrl` is not set. */
+  dataDir: string;
+  /** A PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
+  databaseUrl?: string;
+}
+
+/**
+ * The exchange address of the local stack: `deployLocalStack` deploys TestStablecoin (nonce 0,
+ * 0x5FbDB…0aa3) and then LicenseExchange (nonce 1) from anvil's first account on a fresh chain.
+ */
+export const LOCAL_EXCHANGE_ADDRESS: Address = '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512';
+
+/** The local defaults: anvil's chain and the local stack's exchange, PGlite under `.data/registry`. */
+export const DEFAULT_CONFIG: RegistryConfig = {
+  port: 8787,
+  host: '127.0.0.1',
+  chainId: 31337n,
+  exchangeAddress: LOCAL_EXCHANGE_ADDRESS,
+  maxBatch: 10_000,
+  maxBodyBytes: 16 * 1024 * 1024,
+  dataDir: '.data/registry',
+};
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name}: expected a whole number ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+/**
+ * The configuration from environment variables, each falling back to `DEFAULT_CONFIG`:
+ * PORT, HOST, CHAIN_ID, EXCHANGE_ADDRESS, PUBLIC_URL, MAX_BATCH, MAX_BODY_BYTES, REGISTRY_DATA_DIR, DATABASE_URL.
+ * Throws, naming the variable, on a value that does not parse: a registry bound to the wrong chain must not start.
+ * @example const config = configFromEnv(process.env)
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv): RegistryConfig {
+  const chainIdText = env.CHAIN_ID || String(DEFAULT_CONFIG.chainId);
+  if (!/^[1-9][0-9]{0,77}$/.test(chainIdText)) throw new Error(`CHAIN_ID: expected a positive decimal number, got "${chainIdText}"`);
+  const exchange = env.EXCHANGE_ADDRESS || DEFAULT_CONFIG.exchangeAddress;
+  if (!isAddress(exchange, { strict: true })) throw new Error(`EXCHANGE_ADDRESS: not a checksummed or lowercase address: "${exchange}"`);
+  const publicUrl = env.PUBLIC_URL || undefined;
+  if (publicUrl !== undefined && !URL.canParse(publicUrl)) throw new Error(`PUBLIC_URL: not a URL: "${publicUrl}"`);
+  return {
+    port: integer(env, 'PORT', DEFAULT_CONFIG.port, 0),
+    host: env.HOST || DEFAULT_CONFIG.host,
+    chainId: BigInt(chainIdText),
+    exchangeAddress: getAddress(exchange),
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    maxBatch: integer(env, 'MAX_BATCH', DEFAULT_CONFIG.maxBatch, 1),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULT_CONFIG.maxBodyBytes, 1024),
+    dataDir: env.REGISTRY_DATA_DIR || DEFAULT_CONFIG.dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+  };
+}

@@ -1,0 +1,21 @@
+import type { Hex } from 'viem';
+import type { TermsCache, TreeCache } from './caches';
+import type { RegistryConfig } from './config';
+import type { Db } from './db/db';
+
+/** What every handler works with. */
+export interface RegistryContext {
+  db: Db;
+  config: RegistryConfig;
+  /** Unix seconds; what "expired" is measured against. */
+  now(): bigint;
+  /** The base URL buyers reach this registry at, without a trailing slash. */
+  publicUrl(): string;
+  terms: TermsCache;
+  trees: TreeCache;
+}
+
+/** Where buyers fetch an offer: the URL RSL documents point at. */
+export function offerUrl(ctx: RegistryContext, offerId: Hex): string {
+  return `${ctx.publicUrl()}/v1/offers/${offerId}`;
+}

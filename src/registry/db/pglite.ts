@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import type { Db, Queryable, QueryResult } from './db';
+
+function wrap(pg: PGlite | Transaction): Queryable {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      const r = await pg.query<T>(sql, [...params]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? 0 };
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+  };
+}
+
+/**
+ * Embedded PostgreSQL (PGlite, WASM) in this process: at `dataDir`, or in memory when it is undefined.
+ * @example const db = await openPglite('.data/registry')
+ */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // PGlite parses int8 into a JS number, which silently rounds past 2^53; node-postgres keeps the text.
+  const pg = await PGlite.create(dataDir, { parsers: { [types.INT8]: (text: string) => text } });
+  return {
+    kind: 'pglite',
+    ...wrap(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

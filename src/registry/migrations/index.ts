@@ -1,0 +1,10 @@
+import { sql as initial } from './001-initial';
+
+/** One schema change: applied once, in order, and recorded in `schema_migrations` under its id. */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+/** Every migration, oldest first. Append only: an applied migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [{ id: '001-initial', sql: initial }];

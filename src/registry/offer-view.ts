@@ -1,0 +1,47 @@
+import type { Hex } from 'viem';
+import type { OfferLeafJson } from '../core/offer/types';
+import { domainToJson, type OfferDomainJson } from './domain-json';
+import { leafJsonOf, type BatchRow, type OfferRow } from './queries/offers';
+import type { TermsView } from './terms-json';
+
+export type OfferStatus = 'live' | 'revoked' | 'expired';
+
+/** An offer in a `GET /v1/offers` page: the signed leaf, its ids and its terms. */
+export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex; terms: TermsView; revoked: false };
+
+/** Everything a buyer needs to settle one offer on chain. */
+export interface OfferDetail {
+  offer: OfferLeafJson;
+  offerId: Hex;
+  proof: Hex[];
+  batchId: Hex;
+  batch: { licensor: string; root: Hex; count: string; counter: string; issuedAt: string };
+  signature: Hex;
+  domain: OfferDomainJson;
+  terms: TermsView;
+  status: OfferStatus;
+}
+
+/** Revoked first: a revoked offer stays revoked whatever its date. */
+export function statusOf(row: Pick<OfferRow, 'revoked_at' | 'valid_until'>, now: bigint): OfferStatus {
+  if (row.revoked_at !== null) return 'revoked';
+  return BigInt(row.valid_until) > now ? 'live' : 'expired';
+}
+
+export function listedOffer(row: OfferRow, terms: TermsView): ListedOffer {
+  return { ...leafJsonOf(row), offerId: row.offer_id, batchId: row.batch_id, terms, revoked: false };
+}
+
+export function offerDetail(row: OfferRow & BatchRow, proof: Hex[], terms: TermsView, status: OfferStatus): OfferDetail {
+  return {
+    offer: leafJsonOf(row),
+    offerId: row.offer_id,
+    proof,
+    batchId: row.batch_id,
+    batch: { licensor: row.licensor, root: row.root, count: String(row.leaf_count), counter: row.counter, issuedAt: row.issued_at },
+    signature: row.signature,
+    domain: domainToJson({ chainId: BigInt(row.domain_chain_id), verifyingContract: row.verifying_contract }),
+    terms,
+    status,
+  };
+}

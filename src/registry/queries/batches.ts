@@ -1,0 +1,84 @@
+import type { Hex } from 'viem';
+import type { OfferBatch, OfferDomain, OfferLeaf } from '../../core/offer/types';
+import type { Terms } from '../../core/terms/terms';
+import { USAGES, USER_CLASSES } from '../../core/terms/vocabulary';
+import type { Db } from '../db/db';
+import { allowedUses, allowedUsers, termsToJson } from '../terms-json';
+
+/** A verified batch, ready to store. */
+export interface NewBatch {
+  batchId: Hex;
+  domain: OfferDomain;
+  batch: OfferBatch;
+  signature: Hex;
+  leaves: readonly OfferLeaf[];
+  /** `offerIds[i]` is the id of `leaves[i]`. */
+  offerIds: readonly Hex[];
+  terms: ReadonlyMap<Hex, Terms>;
+}
+
+export type StoreBatchResult =
+  | { kind: 'stored' }
+  | { kind: 'duplicate'; offers: number }
+  /** `leaves[index]` is already stored, in another batch (or revoked). Nothing was stored. */
+  | { kind: 'conflict'; index: number; offerId: Hex; batchId: Hex; revoked: boolean };
+
+// Any constant: batches are stored one at a time, so seq values become visible in the order they are handed out
+// and a reader paging by seq never skips an offer that commits late.
+const INGEST_LOCK = 0x436f6e73656e7401n;
+
+const bits = (flags: Record<string, boolean>, names: readonly string[]) => names.reduce((m, name, i) => (flags[name] ? m | (1 << i) : m), 0);
+const flagColumns = (prefix: string, names: readonly string[], mask: string) =>
+  names.map((name, i) => `(${mask} & ${1 << i}) <> 0 as ${prefix}_${name.replace('-', '_')}`).join(', ');
+
+const INSERT_OFFERS = `
+insert into offers (offer_id, batch_id, licensor, chain_id, platform, post_id, url, content_hash, terms_hash, price, token,
+  valid_until, license_duration, salt, ${USAGES.map((u) => `use_${u.replace('-', '_')}`).join(', ')},
+  ${USER_CLASSES.map((c) => `user_${c.replace('-', '_')}`).join(', ')})
+select l.offer_id, $1, $2, $3::numeric, l.platform, l.post_id, l.url, l.content_hash, l.terms_hash, l.price, l.token,
+  l.valid_until, l.license_duration, l.salt, ${flagColumns('use', USAGES, 'l.uses')}, ${flagColumns('user', USER_CLASSES, 'l.users')}
+from unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::text[],
+  $12::numeric[], $13::numeric[], $14::text[], $15::int[], $16::int[])
+  with ordinality as l(offer_id, platform, post_id, url, content_hash, terms_hash, price, token, valid_until, license_duration, salt, uses, users, ord)
+order by l.ord`;
+
+/**
+ * Store a verified batch, its terms and its offers in one transaction, unless the batch is already stored
+ * (`duplicate`: nothing changes) or one of its offers is stored in another batch (`conflict`: nothing stored).
+ */
+export async function storeBatch(db: Db, b: NewBatch): Promise<StoreBatchResult> {
+  return db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(${INGEST_LOCK})`);
+    const existing = await tx.query<{ leaf_count: number }>('select leaf_count from batches where batch_id = $1', [b.batchId]);
+    if (existing.rows[0]) return { kind: 'duplicate', offers: existing.rows[0].leaf_count };
+
+    const taken = await tx.query<{ offer_id: Hex; batch_id: Hex; revoked: boolean }>(
+      'select offer_id, batch_id, revoked_at is not null as revoked from offers where offer_id = any($1::text[]) order by revoked desc limit 1',
+      [b.offerIds],
+    );
+    const clash = taken.rows[0];
+    if (clash) return { kind: 'conflict', index: b.offerIds.indexOf(clash.offer_id), offerId: clash.offer_id, batchId: clash.batch_id, revoked: clash.revoked };
+
+    const hashes = [...b.terms.keys()];
+    await tx.query(
+      'insert into terms (terms_hash, terms) select * from unnest($1::text[], $2::jsonb[]) on conflict (terms_hash) do nothing',
+      [hashes, hashes.map((h) => JSON.stringify(termsToJson(b.terms.get(h)!)))],
+    );
+    const { batch, domain } = b;
+    await tx.query(
+      `insert into batches (batch_id, chain_id, verifying_contract, licensor, root, leaf_count, counter, issued_at, signature)
+       values ($1, $2::numeric, $3, $4, $5, $6, $7::numeric, $8::numeric, $9)`,
+      [b.batchId, domain.chainId.toString(), domain.verifyingContract, batch.licensor, batch.root.toLowerCase(), b.leaves.length,
+        batch.counter.toString(), batch.issuedAt.toString(), b.signature],
+    );
+    const flags = new Map(hashes.map((h) => [h, { uses: bits(allowedUses(b.terms.get(h)!), USAGES), users: bits(allowedUsers(b.terms.get(h)!), USER_CLASSES) }]));
+    const col = <T>(f: (l: OfferLeaf) => T) => b.leaves.map(f);
+    await tx.query(INSERT_OFFERS, [
+      b.batchId, batch.licensor, domain.chainId.toString(), b.offerIds,
+      col((l) => l.platform), col((l) => l.postId), col((l) => l.url), col((l) => l.contentHash), col((l) => l.termsHash),
+      col((l) => l.price.toString()), col((l) => l.token), col((l) => l.validUntil.toString()), col((l) => l.licenseDuration.toString()),
+      col((l) => l.salt), col((l) => flags.get(l.termsHash)!.uses), col((l) => flags.get(l.termsHash)!.users),
+    ]);
+    return { kind: 'stored' };
+  });
+}

@@ -1,0 +1,9 @@
+import { countOffers } from '../queries/offers';
+import type { Handler } from './route';
+
+/** `GET /health`: up, which database, and how many offers are stored (revoked and expired included). */
+export const health: Handler = async (ctx) => ({
+  status: 200,
+  body: { ok: true, db: ctx.db.kind, offers: await countOffers(ctx.db) },
+  headers: { 'cache-control': 'no-store' },
+});
