@@ -1,12 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app';
-import { connectStore } from './store';
-import './popup.css';
+// The popup's entry is tiny: it starts reading storage, then loads the UI, so the two overlap.
+import './early-load';
 
-connectStore();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./mount');

@@ -2,9 +2,11 @@ import { create } from 'zustand';
 import type { Platform } from '../core/platform';
 import type { PostRecord } from '../core/post';
 import { completeSettings, defaultSettings, type Settings } from '../core/site-settings';
-import { getAllPostRecords, getPostRecords, getSettings, postIndexItem, settingsItem, watchPostRecords } from '../ext/items';
+import { getAllPostRecords, getPostRecords, postIndexItem, settingsItem, watchPostRecords } from '../ext/items';
 import { send } from '../ext/messages';
 import { parsePostIndex, sortedEntries, type IndexEntry } from '../ext/post-index';
+import { earlyData } from './early-load';
+export { FIRST_PAGE } from './early-load';
 
 export type PostFilter = 'in' | 'all';
 
@@ -56,11 +58,14 @@ export const usePopup = create<PopupState>()((set, get) => ({
     );
   },
   async setSiteEnabled(platform, enabled) {
+    // Show the switch where the user put it at once; storage confirms, a refusal puts it back.
+    const before = get().settings;
+    set({ settings: { sites: { ...before.sites, [platform]: { enabled } } } });
     try {
       await send('site.setEnabled', { platform, enabled });
       set({ error: null });
     } catch (e) {
-      set({ error: message(e) });
+      set({ settings: before, error: message(e) });
     }
   },
   async setConsent(rec, optIn) {
@@ -92,8 +97,6 @@ function loadAll(): void {
   );
 }
 
-export const FIRST_PAGE = 50;
-
 /** Load storage into the store and keep it in step. Returns a function that stops watching. */
 export function connectStore(): () => void {
   const unwatchPosts = watchPostRecords((key, rec) => {
@@ -104,13 +107,8 @@ export function connectStore(): () => void {
   });
   const unwatchIndex = postIndexItem.watch((text) => usePopup.setState({ index: sortedEntries(parsePostIndex(text)) }));
   const unwatchSettings = settingsItem.watch((s) => usePopup.setState({ settings: completeSettings(s) }));
-  Promise.all([getSettings(), postIndexItem.get()])
-    .then(async ([settings, text]) => {
-      const index = sortedEntries(parsePostIndex(text));
-      const first = index.filter((e) => e.state === 'in').slice(0, FIRST_PAGE).map((e) => e.key);
-      const records = await getPostRecords(first);
-      usePopup.setState({ settings, index, records, loaded: true });
-    })
+  earlyData
+    .then(({ settings, index, records }) => usePopup.setState({ settings, index, records, loaded: true }))
     .catch((e: unknown) => usePopup.setState({ loaded: true, error: `Could not read your data: ${message(e)}` }));
   return () => {
     unwatchPosts();
