@@ -4,6 +4,8 @@ import { validatePostReport } from '../core/validate-report';
 import { getSettings, settingsItem } from '../ext/items';
 import type { Handlers } from '../ext/serve';
 import { setConsentFromPage, setConsentFromPopup } from './posts';
+import { termsHandlers } from './terms-handlers';
+import { walletHandlers } from './wallet-handlers';
 
 function requireBoolean(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') throw new Error(`${field}: not a boolean`);
@@ -12,6 +14,9 @@ function requireBoolean(value: unknown, field: string): boolean {
 
 /** One handler per message; each checks its payload before acting (the sender is checked in ext/serve). */
 export const handlers: Handlers = {
+  ...walletHandlers,
+  ...termsHandlers,
+
   async 'post.consent'(payload) {
     const checked = validatePostReport(payload?.report);
     if (!checked.ok) throw new Error(checked.error);

@@ -1,9 +1,17 @@
+import { onAlarm, scheduleRepeating } from '../ext/alarms';
 import { repairPostIndex } from '../ext/items';
 import { onInstalled } from '../ext/lifecycle';
 import { serve } from '../ext/serve';
+import { restrictSessionStorage } from '../ext/wallet-items';
 import { handlers } from './handlers';
+import { flush, OUTBOX_ALARM } from './publisher';
+import { autoLockCheck } from './wallet';
 
-// MV3: every listener is registered synchronously at the top level, so a message that wakes the worker
-// finds its handler. No state worth keeping lives in memory; storage is the truth.
+// MV3: every listener is registered synchronously at the top level, so a message or alarm that wakes the
+// worker finds its handler. No state worth keeping lives in memory; storage is the truth.
 serve(handlers);
-onInstalled(() => repairPostIndex());
+onInstalled(repairPostIndex);
+scheduleRepeating('auto-lock', 1);
+onAlarm('auto-lock', autoLockCheck);
+onAlarm(OUTBOX_ALARM, flush);
+void restrictSessionStorage();

@@ -2,11 +2,11 @@ import { applyConsent, type ConsentState, type ConsentVia } from '../core/consen
 import { contentHash } from '../core/content-hash';
 import type { Platform } from '../core/platform';
 import type { CapturedPost, PostReport, PostRecord } from '../core/post';
-import { getPostRecords, postKey, setPostRecord } from '../ext/items';
-import { serialized } from './serialized';
-
-/** One lock for every post write: each write also rewrites the shared post index. */
-const POSTS_LOCK = 'posts';
+import { getPostRecords, postKey } from '../ext/items';
+import { outboxItem } from '../ext/publish-items';
+import { onConsentChange, reoffer, saveOutbox } from './outbox';
+import { scheduleFlush } from './publisher';
+import { withPosts } from './serialized';
 
 /**
  * Opt a post in or out from its page. Opting in captures (or refreshes) the post; opting out of a post
@@ -14,7 +14,7 @@ const POSTS_LOCK = 'posts';
  */
 export function setConsentFromPage(report: PostReport, optIn: boolean, now = new Date()): Promise<ConsentState> {
   const key = postKey(report.platform, report.postId);
-  return serialized(POSTS_LOCK, async () => {
+  return withPosts(async () => {
     const existing = (await getPostRecords([key])).get(key);
     if (!optIn) {
       if (!existing) return 'out';
@@ -28,7 +28,7 @@ export function setConsentFromPage(report: PostReport, optIn: boolean, now = new
 /** Opt a captured post in or out from the popup. */
 export function setConsentFromPopup(platform: Platform, postId: string, optIn: boolean, now = new Date()): Promise<ConsentState> {
   const key = postKey(platform, postId);
-  return serialized(POSTS_LOCK, async () => {
+  return withPosts(async () => {
     const existing = (await getPostRecords([key])).get(key);
     if (!existing) throw new Error('This post is not in Consentry: open it on its site to license it.');
     return save(existing, existing.post, optIn ? 'in' : 'out', 'popup', now);
@@ -43,8 +43,19 @@ async function save(
   now: Date,
 ): Promise<ConsentState> {
   const consent = applyConsent(existing?.consent, state, now, via);
-  if (existing && consent === existing.consent && post === existing.post) return state;
-  await setPostRecord({ post, consent });
+  const consentChanged = !existing || consent !== existing.consent;
+  const postChanged = existing !== undefined && post !== existing.post;
+  if (!consentChanged && !postChanged) return state;
+  const key = postKey(post.platform, post.postId);
+  const rec: PostRecord = { ...existing, post, consent };
+  // The offer follows the consent: opting in queues an offer, opting out a withdrawal; a post whose text
+  // changed (the full text of a truncated post) is offered again under its new content hash.
+  const outbox = await outboxItem.get();
+  const offer = consentChanged ? onConsentChange(outbox, key, rec, state, now) : state === 'in' ? reoffer(outbox, key, rec, now) : rec.offer;
+  if (offer) rec.offer = offer;
+  else delete rec.offer;
+  await saveOutbox(outbox, [rec]);
+  scheduleFlush();
   return state;
 }
 

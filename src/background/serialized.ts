@@ -14,3 +14,10 @@ export function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
   });
   return run;
 }
+
+/** One lock for every write to posts and the outbox: each post write also rewrites the shared post index. */
+export const POSTS_LOCK = 'posts';
+
+export function withPosts<T>(fn: () => Promise<T>): Promise<T> {
+  return serialized(POSTS_LOCK, fn);
+}

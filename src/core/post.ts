@@ -30,8 +30,12 @@ export interface CapturedPost extends PostReport {
   capturedAt: string;
 }
 
-/** What Consentry keeps per post: the capture and the user's consent. */
+/** What Consentry keeps per post: the capture, the user's consent, and where its offer stands. */
 export interface PostRecord {
   post: CapturedPost;
   consent: import('./consent').ConsentRecord;
+  /** Terms for this post only, replacing the site's (JSON form). */
+  terms?: import('./terms/terms-json').TermsJson;
+  /** Absent until the post is first opted in with publishing available. */
+  offer?: import('./offer-status').OfferStatus;
 }

@@ -91,14 +91,24 @@ export const postIndexItem = storageItem<string>({
  * Store one post and the index in a single storage write, so a worker stopped mid-way leaves both or neither.
  * The caller serialises calls (read index, change, write) so two writes cannot lose each other's entry.
  */
-export async function setPostRecord(rec: PostRecord): Promise<void> {
-  const key = postKey(rec.post.platform, rec.post.postId);
+export async function setPostRecord(rec: PostRecord, also: Record<string, unknown> = {}): Promise<void> {
+  await setPostRecords([rec], also);
+}
+
+/**
+ * Store many posts, the index and any `also` values (wrapped already) in one storage write: all or nothing,
+ * and the index is rewritten once, not once per post.
+ */
+export async function setPostRecords(recs: PostRecord[], also: Record<string, unknown> = {}): Promise<void> {
   const index = parsePostIndex(await postIndexItem.get());
-  index.set(key, indexEntry(key, rec));
-  await browser.storage.local.set({
-    [key]: wrap(postSpec, rec),
-    [postIndexItem.spec.key]: wrap(postIndexItem.spec, serializePostIndex(index.values())),
-  });
+  const items: Record<string, unknown> = { ...also };
+  for (const rec of recs) {
+    const key = postKey(rec.post.platform, rec.post.postId);
+    index.set(key, indexEntry(key, rec));
+    items[key] = wrap(postSpec, rec);
+  }
+  items[postIndexItem.spec.key] = wrap(postIndexItem.spec, serializePostIndex(index.values()));
+  await browser.storage.local.set(items);
 }
 
 /** Rebuild the index from the posts when it is missing or out of step (an older version, a manual edit). */
