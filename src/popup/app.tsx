@@ -1,27 +1,54 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { PostsSection } from './posts-section';
 import { SitesSection } from './sites-section';
 import { usePopup } from './store';
+import { panelId, tabId, Tabs, type TabId } from './tabs';
+
+// Only Posts is needed for the first render; the other screens (and viem, which Terms and Settings use to
+// check addresses) load when their tab is about to be opened.
+const loaders = {
+  terms: () => import('./terms/terms-screen'),
+  wallet: () => import('./wallet/wallet-screen'),
+  settings: () => import('./settings/settings-screen'),
+};
+const screens = {
+  terms: lazy(loaders.terms),
+  wallet: lazy(loaders.wallet),
+  settings: lazy(loaders.settings),
+};
 
 export function App() {
   const loaded = usePopup((s) => s.loaded);
   const error = usePopup((s) => s.error);
+  const [tab, setTab] = useState<TabId>('posts');
   useEffect(() => {
     if (loaded) performance.mark('consentry:popup-ready');
   }, [loaded]);
+  const Screen = tab === 'posts' ? null : screens[tab];
   return (
     <main className="app" aria-busy={!loaded}>
       <header className="top">
         <h1>Consentry</h1>
         <p className="tagline">Your posts, your terms: choose which of your posts AI may learn from.</p>
       </header>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <SitesSection />
-      {loaded ? <PostsSection /> : <p className="muted">Loading…</p>}
+      <Tabs current={tab} onSelect={setTab} onIntent={(t) => t !== 'posts' && void loaders[t]()} />
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="panel-body">
+        {Screen ? (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <Screen />
+          </Suspense>
+        ) : (
+          <>
+            {error && (
+              <p className="error" role="alert">
+                {error}
+              </p>
+            )}
+            <SitesSection />
+            {loaded ? <PostsSection /> : <p className="muted">Loading…</p>}
+          </>
+        )}
+      </div>
     </main>
   );
 }

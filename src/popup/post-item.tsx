@@ -2,6 +2,8 @@ import { optedInAt } from '../core/consent';
 import { PLATFORM_INFO } from '../core/platform';
 import type { PostRecord } from '../core/post';
 import { excerpt } from './post-list';
+import { OfferState } from './posts/offer-state';
+import { PostTerms } from './posts/post-terms';
 import { usePopup } from './store';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -39,6 +41,8 @@ export function PostItem({ rec }: { rec: PostRecord }) {
           {on ? 'Opt out' : 'Opt in again'}
         </button>
       </div>
+      <OfferState offer={rec.offer} />
+      <PostTerms rec={rec} />
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { PLATFORM_INFO } from '../core/platform';
 import { matchingKeys } from './post-list';
 import { PostItem } from './post-item';
+import { OutboxBanner } from './posts/outbox-banner';
 import { FIRST_PAGE, usePopup } from './store';
 
 export function PostsSection() {
@@ -42,6 +43,7 @@ export function PostsSection() {
       <h2 id="posts-h">
         Your posts <span className="muted small">({licensed} licensed)</span>
       </h2>
+      <OutboxBanner />
       <div className="toolbar">
         <input
           type="search"

@@ -1,0 +1,57 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+
+export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  label: ReactNode;
+  /** Shown under the field, and announced with it. */
+  hint?: ReactNode;
+  /** Shown under the field in the error style; marks the input invalid. */
+  error?: string | undefined;
+  /** Text after the input, e.g. a token symbol. */
+  suffix?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
+}
+
+/** A labelled input whose hint and error are tied to it (aria-describedby), so screen readers read them with it. */
+export function Field({ label, hint, error, suffix, className, ref, ...input }: FieldProps) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', suffix ? `${id}-suffix` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <div className="field-input">
+        <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
+        {suffix && (
+          <span id={`${id}-suffix`} className="suffix">
+            {suffix}
+          </span>
+        )}
+      </div>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** An error under a field or group; nothing when there is none. */
+export function FieldError({ id, message }: { id?: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  );
+}
+
+/** An action's failure, announced when it appears. */
+export function ErrorNote({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="error" role="alert">
+      {message}
+    </p>
+  );
+}
