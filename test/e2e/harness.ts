@@ -64,7 +64,7 @@ export async function launch(): Promise<Session> {
   });
   const overrides = new Map<string, string>();
   // Nothing leaves the machine: the sites come from fixtures, the public Bluesky API from saved responses,
-  // everything else is refused.
+  // local services pass, everything else is refused.
   await context.route(/^https?:\/\//, async (route) => {
     const url = new URL(route.request().url());
     const override = overrides.get(`${url.host}${url.pathname}${url.search}`) ?? overrides.get(`${url.host}${url.pathname}`);
@@ -76,6 +76,8 @@ export async function launch(): Promise<Session> {
     const file = map?.(url.pathname);
     if (file) return route.fulfill({ status: 200, path: join(FIXTURES, file), contentType: 'text/html; charset=utf-8' });
     if (url.hostname === 'public.api.bsky.app') return route.fulfill({ status: 503, body: '{"error":"fixture missing"}' });
+    // Our own local services (registry, chain) are real and on this machine.
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
     return route.abort('internetdisconnected');
   });
 
