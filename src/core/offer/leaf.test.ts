@@ -105,3 +105,14 @@ describe('leafToJson / leafFromJson', () => {
   });
 });
 
+
+describe('fast leaf encoding', () => {
+  it('gives the same offer id as viem’s ABI encoder for random leaves, unicode and long strings included', async () => {
+    const { offerIdReference } = await import('./leaf');
+    const r = rng(7);
+    for (let i = 0; i < 300; i++) {
+      const leaf = randomLeaf(r, i % 10 === 0 ? { url: `https://x.com/a/status/${'9'.repeat(19)}?q=${'é'.repeat(300)}`, price: 2n ** 256n - 1n } : {});
+      expect(offerId(leaf)).toBe(offerIdReference(leaf));
+    }
+  });
+});

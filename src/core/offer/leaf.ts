@@ -1,5 +1,6 @@
 import { encodeAbiParameters, getAddress, isAddress, keccak256, zeroAddress, type Address, type Hex } from 'viem';
 import type { Checked } from '../validate-report';
+import { leafHash } from './leaf-encoding';
 import { LEAF_TYPES, type OfferLeaf, type OfferLeafJson } from './types';
 
 /** A leaf's values in `LEAF_TYPES` order: what abi.encode (and StandardMerkleTree.of) takes. */
@@ -38,6 +39,11 @@ export function encodeLeaf(leaf: OfferLeaf): OfferLeafValues {
  */
 export function offerId(leaf: OfferLeaf): Hex {
   // Double hashing keeps a 64-byte leaf preimage from passing as an inner node (second-preimage attack).
+  return leafHash(leaf);
+}
+
+/** The same id through viem's general ABI encoder: the reference `leafHash` is tested against. */
+export function offerIdReference(leaf: OfferLeaf): Hex {
   return keccak256(keccak256(encodeAbiParameters(LEAF_PARAMS, encodeLeaf(leaf)), 'bytes'));
 }
 

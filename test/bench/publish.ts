@@ -1,0 +1,92 @@
+// Publishing benchmark: 10,000 opted-in posts → one OfferBatch built, signed once and published to a real
+// registry (PGlite, in this process), against signing each offer as its own batch. The same core code the
+// background worker runs (src/core/offer, src/core/terms), timed in Node.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bytesToHex, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { contentHash } from '../../src/core/content-hash';
+import { makeBatch } from '../../src/core/offer/batch';
+import { signOfferBatch } from '../../src/core/offer/eip712';
+import { leafToJson } from '../../src/core/offer/leaf';
+import type { OfferDomain, OfferLeaf } from '../../src/core/offer/types';
+import { defaultTerms } from '../../src/core/terms/terms';
+import { termsHash } from '../../src/core/terms/terms-hash';
+import { termsToJson } from '../../src/core/terms/terms-json';
+import { openPglite } from '../../src/registry/db/pglite';
+import { createRegistry } from '../../src/registry/server';
+
+const N = Number(process.env.POSTS ?? 10_000);
+const SEPARATE_SAMPLE = 200;
+const EXCHANGE = '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512' as const;
+const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as const;
+const domain: OfferDomain = { chainId: 31337n, verifyingContract: EXCHANGE };
+const account = privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');
+const terms = defaultTerms({ token: TOKEN, chainId: 31337n, decimals: 6, symbol: 'USDC' });
+const tHash = termsHash(terms);
+
+async function leaves(n: number, offset: number): Promise<OfferLeaf[]> {
+  const out: OfferLeaf[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = String(1900000000000000000n + BigInt(offset + i));
+    out.push({
+      licensor: account.address, platform: 'x', postId: id, url: `https://x.com/consentry_ana/status/${id}`,
+      contentHash: await contentHash(`Post ${id}: a thought worth sharing.`), termsHash: tHash, price: terms.price.amount,
+      token: TOKEN, chainId: 31337n, validUntil: 1_900_000_000n, licenseDuration: 0n,
+      salt: bytesToHex(crypto.getRandomValues(new Uint8Array(32))) as Hex,
+    });
+  }
+  return out;
+}
+
+function body(batch: ReturnType<typeof makeBatch>['batch'], signature: Hex, ls: OfferLeaf[]): string {
+  return JSON.stringify({
+    domain: { chainId: '31337', verifyingContract: EXCHANGE },
+    batch: { licensor: batch.licensor, root: batch.root, count: batch.count.toString(), counter: '0', issuedAt: batch.issuedAt.toString() },
+    signature, leaves: ls.map(leafToJson), terms: { [tHash]: termsToJson(terms) },
+  });
+}
+
+const db = await openPglite();
+const registry = await createRegistry({ db, config: { port: 0, verifyThreads: 0, chainId: 31337n, exchangeAddress: EXCHANGE } });
+const post = (b: string) => fetch(`${registry.url}/v1/batches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: b });
+
+// One batch of N: build leaves (content hashes), tree, one signature, publish.
+const all = await leaves(N, 0);
+const t0 = performance.now();
+const made = makeBatch({ leaves: all, licensor: account.address, counter: 0n, issuedAt: 1_800_000_000n });
+const tTree = performance.now();
+const signature = await signOfferBatch(account, domain, made.batch);
+const tSign = performance.now();
+const res = await post(body(made.batch, signature, all));
+const tPublish = performance.now();
+if (res.status !== 201) throw new Error(`registry answered ${res.status}: ${await res.text()}`);
+
+// Separately: each offer its own batch and signature (sampled, then scaled to N).
+const sample = await leaves(SEPARATE_SAMPLE, N);
+const s0 = performance.now();
+for (const leaf of sample) {
+  const one = makeBatch({ leaves: [leaf], licensor: account.address, counter: 0n, issuedAt: 1_800_000_000n });
+  await signOfferBatch(account, domain, one.batch);
+}
+const perSeparate = (performance.now() - s0) / SEPARATE_SAMPLE;
+await registry.close();
+await db.close();
+
+const oneBatchMs = tPublish - t0;
+const signOnlyMs = tSign - tTree;
+const results = {
+  posts: N,
+  oneBatch: { totalMs: Math.round(oneBatchMs), treeAndIdsMs: Math.round(tTree - t0), signMs: Math.round(signOnlyMs * 10) / 10, publishMs: Math.round(tPublish - tSign) },
+  separate: { perOfferMs: Math.round(perSeparate * 100) / 100, projectedTotalMs: Math.round(perSeparate * N) },
+  speedup: Math.round((perSeparate * N) / oneBatchMs),
+};
+const out = resolve(import.meta.dirname ?? '.', '..', 'bench-results');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'publish.json'), JSON.stringify(results, null, 2));
+console.log(`
+Publishing ${N} posts (core offer code + a real registry on PGlite)
+  one batch, end to end           ${results.oneBatch.totalMs} ms   target ≤ 2000   (ids+tree ${results.oneBatch.treeAndIdsMs} ms, sign ${results.oneBatch.signMs} ms, publish ${results.oneBatch.publishMs} ms)
+  each signed separately          ${results.separate.projectedTotalMs} ms (${results.separate.perOfferMs} ms per offer, ${SEPARATE_SAMPLE} sampled)
+  one batch vs separate           ${results.speedup}×   target ≥ 50×`);
+void readFileSync;
