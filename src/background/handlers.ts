@@ -3,6 +3,7 @@ import { isValidPostId } from '../core/permalink';
 import { validatePostReport } from '../core/validate-report';
 import { getSettings, settingsItem } from '../ext/items';
 import type { Handlers } from '../ext/serve';
+import { earningsHandlers } from './earnings/handlers';
 import { setConsentFromPage, setConsentFromPopup } from './posts';
 import { termsHandlers } from './terms-handlers';
 import { walletHandlers } from './wallet-handlers';
@@ -16,6 +17,7 @@ function requireBoolean(value: unknown, field: string): boolean {
 export const handlers: Handlers = {
   ...walletHandlers,
   ...termsHandlers,
+  ...earningsHandlers,
 
   async 'post.consent'(payload) {
     const checked = validatePostReport(payload?.report);

@@ -3,6 +3,7 @@ import { repairPostIndex } from '../ext/items';
 import { onInstalled } from '../ext/lifecycle';
 import { serve } from '../ext/serve';
 import { restrictSessionStorage } from '../ext/wallet-items';
+import { EARNINGS_ALARM, syncEarnings } from './earnings/sync';
 import { handlers } from './handlers';
 import { flush, OUTBOX_ALARM } from './publisher';
 import { autoLockCheck } from './wallet';
@@ -14,4 +15,7 @@ onInstalled(repairPostIndex);
 scheduleRepeating('auto-lock', 1);
 onAlarm('auto-lock', autoLockCheck);
 onAlarm(OUTBOX_ALARM, flush);
+// Chrome's shortest period is 30 s; a minute is plenty for sales and light on a public RPC.
+scheduleRepeating(EARNINGS_ALARM, 1);
+onAlarm(EARNINGS_ALARM, syncEarnings);
 void restrictSessionStorage();

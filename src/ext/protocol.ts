@@ -40,6 +40,17 @@ export interface OutboxStatus {
   nextAttemptAt: string | null;
 }
 
+/** A withdrawal's cost, for the form. Amounts in display units. */
+export interface WithdrawEstimate {
+  /** Gas × max fee, in ETH. */
+  gasEth: string;
+  /** The wallet's ETH, which must cover `gasEth`. */
+  ethBalance: string;
+  /** The token balance that can be withdrawn. */
+  tokenBalance: string;
+  symbol: string;
+}
+
 /** Who may send a message: a content script on the platform's own pages, or one of our extension pages. */
 export type SenderKind = 'content' | 'extension-page';
 
@@ -85,6 +96,15 @@ export interface Protocol {
   'outbox.status': { req: Record<string, never>; res: OutboxStatus; from: 'extension-page' };
   /** Try to publish what waits now, instead of at the next scheduled try. */
   'outbox.flush': { req: Record<string, never>; res: OutboxStatus; from: 'extension-page' };
+
+  /** Read new sales from the chain now (the alarm does it every minute); the ledger arrives through storage. */
+  'earnings.sync': { req: Record<string, never>; res: { lastSyncAt: string | null; error: string | null }; from: 'extension-page' };
+  /** The user opened the Earnings view: the sales so far are no longer new (clears the badge). */
+  'earnings.seen': { req: Record<string, never>; res: { ok: true }; from: 'extension-page' };
+  /** What a withdrawal would cost in gas, and what there is to withdraw. `to`/`amount` may be left out. */
+  'earnings.estimateWithdraw': { req: { to?: string; amount?: string }; res: WithdrawEstimate; from: 'extension-page' };
+  /** Send `amount` (display units, e.g. "2.5") of the network's token to `to`; needs the unlocked wallet. */
+  'earnings.withdraw': { req: { to: string; amount: string }; res: { txHash: `0x${string}` }; from: 'extension-page' };
 }
 
 export type MessageName = keyof Protocol;
@@ -111,6 +131,10 @@ export const MESSAGE_SENDERS: { [N in MessageName]: Protocol[N]['from'] } = {
   'terms.setPost': 'extension-page',
   'outbox.status': 'extension-page',
   'outbox.flush': 'extension-page',
+  'earnings.sync': 'extension-page',
+  'earnings.seen': 'extension-page',
+  'earnings.estimateWithdraw': 'extension-page',
+  'earnings.withdraw': 'extension-page',
 };
 
 export interface Envelope<N extends MessageName = MessageName> {

@@ -8,11 +8,13 @@ import { panelId, tabId, Tabs, type TabId } from './tabs';
 // check addresses) load when their tab is about to be opened.
 const loaders = {
   terms: () => import('./terms/terms-screen'),
+  earnings: () => import('./earnings/earnings-screen'),
   wallet: () => import('./wallet/wallet-screen'),
   settings: () => import('./settings/settings-screen'),
 };
 const screens = {
   terms: lazy(loaders.terms),
+  earnings: lazy(loaders.earnings),
   wallet: lazy(loaders.wallet),
   settings: lazy(loaders.settings),
 };

@@ -3,6 +3,7 @@ import { useRef, type KeyboardEvent } from 'react';
 export const TABS = [
   { id: 'posts', label: 'Posts' },
   { id: 'terms', label: 'Terms' },
+  { id: 'earnings', label: 'Earnings' },
   { id: 'wallet', label: 'Wallet' },
   { id: 'settings', label: 'Settings' },
 ] as const;

@@ -1,0 +1,3 @@
+export * from './ledger';
+export * from './totals';
+export * from './format';
