@@ -16,7 +16,26 @@ button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 // Sites open the post when a click reaches its container (X: click; Bluesky's pressables: pointer and touch),
 // and have keyboard shortcuts: none of our events may get there.
 const STOPPED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'keydown'];
-const stop = (e: Event) => e.stopPropagation();
+
+// One set of capturing listeners on the document for every control, instead of eight listeners per post: an
+// event from inside a control's shadow root reaches the document with the host as its target, and is stopped
+// there, before the site's own listeners (on its app root, below the document) can see it.
+const toggles = new WeakMap<EventTarget, () => void>();
+let guarding = false;
+function guard(): void {
+  if (guarding) return;
+  guarding = true;
+  const onEvent = (e: Event) => {
+    const toggle = e.target ? toggles.get(e.target) : undefined;
+    if (!toggle) return;
+    e.stopPropagation();
+    if (e.type === 'click') {
+      e.preventDefault();
+      toggle();
+    }
+  };
+  for (const type of STOPPED) document.addEventListener(type, onEvent, true);
+}
 
 // One parsed stylesheet shared by every control, instead of a <style> parsed per post.
 let sheet: CSSStyleSheet | null | undefined;
@@ -55,11 +74,8 @@ export function createLicenseControl(postId: string, onToggle: () => void): Lice
   const status = document.createElement('span');
   status.setAttribute('role', 'status');
   root.append(button, status);
-  for (const type of STOPPED) button.addEventListener(type, stop);
-  button.addEventListener('click', (e) => {
-    e.preventDefault();
-    onToggle();
-  });
+  guard();
+  toggles.set(host, onToggle);
   let shown = '';
   return {
     host,
