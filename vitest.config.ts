@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/chain/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/chain/**/*.test.ts', 'test/registry/**/*.test.ts', 'test/buyer/**/*.test.ts'],
           environment: 'node',
         },
       },

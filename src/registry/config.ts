@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { getAddress, isAddress, type Address } from 'viem';
 
 /** Everything the registry needs to know about where it runs. */
@@ -18,6 +19,8 @@ export interface RegistryConfig {
   dataDir: string;
   /** A PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
   databaseUrl?: string;
+  /** Worker threads that check batches (hashing, signatures) off the main thread; 0 checks on the main thread. */
+  verifyThreads: number;
 }
 
 /**
@@ -35,6 +38,8 @@ export const DEFAULT_CONFIG: RegistryConfig = {
   maxBatch: 10_000,
   maxBodyBytes: 16 * 1024 * 1024,
   dataDir: '.data/registry',
+  // One core stays free for the HTTP thread (and, with PGlite, the database in it).
+  verifyThreads: Math.max(1, availableParallelism() - 1),
 };
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -47,7 +52,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 
 /**
  * The configuration from environment variables, each falling back to `DEFAULT_CONFIG`:
- * PORT, HOST, CHAIN_ID, EXCHANGE_ADDRESS, PUBLIC_URL, MAX_BATCH, MAX_BODY_BYTES, REGISTRY_DATA_DIR, DATABASE_URL.
+ * PORT, HOST, CHAIN_ID, EXCHANGE_ADDRESS, PUBLIC_URL, MAX_BATCH, MAX_BODY_BYTES, REGISTRY_DATA_DIR, DATABASE_URL,
+ * VERIFY_THREADS.
  * Throws, naming the variable, on a value that does not parse: a registry bound to the wrong chain must not start.
  * @example const config = configFromEnv(process.env)
  */
@@ -68,5 +74,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RegistryConfig {
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULT_CONFIG.maxBodyBytes, 1024),
     dataDir: env.REGISTRY_DATA_DIR || DEFAULT_CONFIG.dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    verifyThreads: integer(env, 'VERIFY_THREADS', DEFAULT_CONFIG.verifyThreads, 0),
   };
 }

@@ -1,7 +1,9 @@
 import type { Hex } from 'viem';
-import type { TermsCache, TreeCache } from './caches';
+import type { CheckBatch } from './batch-check';
+import type { TermsCache } from './terms-cache';
 import type { RegistryConfig } from './config';
 import type { Db } from './db/db';
+import type { Maintenance } from './maintenance';
 
 /** What every handler works with. */
 export interface RegistryContext {
@@ -12,7 +14,8 @@ export interface RegistryContext {
   /** The base URL buyers reach this registry at, without a trailing slash. */
   publicUrl(): string;
   terms: TermsCache;
-  trees: TreeCache;
+  maintenance: Maintenance;
+  checkBatch: CheckBatch;
 }
 
 /** Where buyers fetch an offer: the URL RSL documents point at. */

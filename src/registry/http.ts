@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Checked } from '../core/validate-report';
 
 /** A refusal with its HTTP status; the message is sent to the client as `{ "error": message }`. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -42,10 +44,10 @@ export function send(res: ServerResponse, reply: Reply): void {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Read a JSON body of at most `limit` bytes. The limit is checked on the declared length and then on every
- * chunk as it arrives, so an oversized body is refused (413) without ever being held in memory.
+ * Read a JSON request's body, at most `limit` bytes. The limit is checked on the declared length and then on
+ * every chunk as it arrives, so an oversized body is refused (413) without ever being held in memory.
  */
-export function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) return Promise.reject(new HttpError(415, 'send the body as JSON, with content-type: application/json'));
   const tooLarge = () => new HttpError(413, `body too large: the limit is ${limit} bytes`);
@@ -55,29 +57,44 @@ export function readJson(req: IncomingMessage, limit: number): Promise<unknown> 
     let size = 0;
     let refused = false;
     req.on('data', (chunk: Buffer) => {
-      if (refused) return; // the rest is read and dropped, so the client can still read our 413
       size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      refused = true;
-      chunks.length = 0;
-      reject(tooLarge());
+      if (!refused && size <= limit) return void chunks.push(chunk);
+      if (!refused) {
+        refused = true;
+        chunks.length = 0;
+        reject(tooLarge());
+      }
+      // What follows is read and dropped, so a client still sending can read our 413; a client that keeps
+      // sending long after it (another full limit's worth) is cut off.
+      if (size > 2 * limit) req.socket.destroy();
     });
     req.on('error', reject);
     req.on('end', () => {
-      if (refused) return;
-      let text: string;
-      try {
-        text = utf8.decode(Buffer.concat(chunks, size));
-      } catch {
-        return reject(new HttpError(400, 'body: not valid UTF-8'));
-      }
-      try {
-        resolve(JSON.parse(text));
-      } catch (e) {
-        reject(new HttpError(400, `body: malformed JSON (${(e as Error).message})`));
-      }
+      if (!refused) resolve(Buffer.concat(chunks, size));
     });
   });
+}
+
+/** Parse a body as UTF-8 JSON, saying what is wrong with it if it is not. */
+export function parseJson(bytes: Uint8Array): Checked<unknown> {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, error: 'body: not valid UTF-8' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: `body: malformed JSON (${(e as Error).message})` };
+  }
+}
+
+/** Read and parse a JSON body; a body that is not JSON is a 400. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const json = parseJson(await readBody(req, limit));
+  if (!json.ok) throw new HttpError(400, json.error);
+  return json.value;
 }
 
 /** `Server-Timing` for the steps of one request, in milliseconds: where the time of a slow request went. */

@@ -1,13 +1,21 @@
 // `npm run registry`: the offer registry with the configuration from the environment (see config.ts).
+// Runs built (scripts/registry.mjs), with verify-worker.js beside this file.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { configFromEnv } from './config';
 import { openDb } from './db/open';
 import { createRegistry } from './server';
+import { createCheckPool } from './verify-pool';
 
 const config = configFromEnv(process.env);
+const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'verify-worker.js');
+const pool = config.verifyThreads > 0 && existsSync(workerFile) ? createCheckPool(workerFile, config.verifyThreads) : undefined;
 const db = await openDb(config);
-const registry = await createRegistry({ db, config });
+const registry = await createRegistry({ db, config, checkBatch: pool?.check });
 const where = db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-console.log(`Consentry registry on ${registry.url} — ${where}; chain ${config.chainId}, exchange ${config.exchangeAddress}`);
+const checks = pool ? `${config.verifyThreads} verify thread(s)` : 'verifying on the main thread';
+console.log(`Consentry registry on ${registry.url} — ${where}; chain ${config.chainId}, exchange ${config.exchangeAddress}; ${checks}`);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -15,6 +23,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   await registry.close();
+  await pool?.close();
   await db.close();
   process.exit(0);
 }

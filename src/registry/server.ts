@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTermsCache, createTreeCache } from './caches';
+import { checkBatch, type CheckBatch } from './batch-check';
+import { createTermsCache } from './terms-cache';
 import { DEFAULT_CONFIG, type RegistryConfig } from './config';
 import type { RegistryContext } from './context';
 import type { Db } from './db/db';
 import { CORS_HEADERS, HttpError, send } from './http';
+import { createMaintenance } from './maintenance';
 import { migrate } from './migrate';
 import { postBatch } from './routes/batches';
 import { health } from './routes/health';
@@ -19,6 +21,8 @@ export interface CreateRegistryParameters {
   config?: Partial<RegistryConfig>;
   /** Unix seconds; tests move time to see offers expire. */
   now?: () => bigint;
+  /** How batch bodies are checked; on this thread by default, on worker threads with `createCheckPool`. */
+  checkBatch?: CheckBatch;
 }
 
 export interface CreateRegistryReturnType {
@@ -47,7 +51,8 @@ async function handle(ctx: RegistryContext, req: IncomingMessage, res: ServerRes
   const route = ROUTES.find(([pattern]) => pattern.test(url.pathname));
   if (!route) throw new HttpError(404, `no such endpoint: ${method} ${url.pathname}`);
   const handler = route[1][method];
-  if (!handler) throw new HttpError(405, `${url.pathname} takes ${Object.keys(route[1]).join(', ')}, not ${method}`);
+  const allowed = Object.keys(route[1]).join(', ');
+  if (!handler) throw new HttpError(405, `${url.pathname} takes ${allowed}, not ${method}`, { allow: `${allowed}, OPTIONS` });
   const params = route[0].exec(url.pathname)!.slice(1);
   const reply = await handler(ctx, { req, res, url, params });
   if (reply) send(res, reply);
@@ -55,12 +60,7 @@ async function handle(ctx: RegistryContext, req: IncomingMessage, res: ServerRes
 
 function fail(res: ServerResponse, e: unknown): void {
   if (res.headersSent) return void res.destroy(); // mid-stream: a cut-off body is all that can still say "failed"
-  if (e instanceof HttpError) {
-    // After a 413 the rest of the body is unread: close the connection rather than read it.
-    const headers: Record<string, string> = e.status === 413 ? { connection: 'close' } : {};
-    if (e.status === 405) headers.allow = e.message.replace(/^.* takes (.*), not .*$/, '$1');
-    return send(res, { status: e.status, body: { error: e.message }, headers });
-  }
+  if (e instanceof HttpError) return send(res, { status: e.status, body: { error: e.message }, headers: e.headers });
   console.error('registry: internal error:', e);
   send(res, { status: 500, body: { error: 'internal error' } });
 }
@@ -69,7 +69,7 @@ function fail(res: ServerResponse, e: unknown): void {
  * Migrate the database, then serve the registry's HTTP API on `config.host`/`config.port`.
  * @example const { url, close } = await createRegistry({ db: await openPglite(), config: { port: 0 } })
  */
-export async function createRegistry({ db, config: partial = {}, now }: CreateRegistryParameters): Promise<CreateRegistryReturnType> {
+export async function createRegistry({ db, config: partial = {}, now, checkBatch: check = checkBatch }: CreateRegistryParameters): Promise<CreateRegistryReturnType> {
   const config: RegistryConfig = { ...DEFAULT_CONFIG, ...partial };
   await migrate(db);
   const server = createServer();
@@ -77,13 +77,15 @@ export async function createRegistry({ db, config: partial = {}, now }: CreateRe
     const { address, port } = server.address() as AddressInfo;
     return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   };
+  const clock = now ?? (() => BigInt(Math.floor(Date.now() / 1000)));
   const ctx: RegistryContext = {
     db,
     config,
-    now: now ?? (() => BigInt(Math.floor(Date.now() / 1000))),
+    now: clock,
     publicUrl: () => config.publicUrl ?? listening(),
     terms: createTermsCache(db),
-    trees: createTreeCache(db),
+    maintenance: createMaintenance(db, { now: clock }),
+    checkBatch: check,
   };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(ctx, req, res).catch((e: unknown) => fail(res, e));
@@ -97,7 +99,7 @@ export async function createRegistry({ db, config: partial = {}, now }: CreateRe
     url: listening(),
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
+        server.close((e) => (e ? reject(e) : ctx.maintenance.stop().then(resolve)));
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       }),

@@ -1,8 +1,6 @@
 import type { Hex } from 'viem';
-import { buildTree, type MerkleTree } from '../core/offer/merkle';
 import type { Terms } from '../core/terms/terms';
 import type { Db } from './db/db';
-import { batchOfferIds } from './queries/offers';
 import { loadTerms } from './queries/terms';
 import { termsView, type TermsView } from './terms-json';
 
@@ -29,7 +27,6 @@ function lru<K, V>(size: number) {
       map.set(key, v);
       if (map.size > size) map.delete(map.keys().next().value as K);
     },
-    delete: (key: K) => map.delete(key),
   };
 }
 
@@ -58,25 +55,4 @@ export function createTermsCache(db: Db, size = 4096) {
   };
 }
 
-/**
- * Merkle proofs, from a batch's tree rebuilt from its stored offer ids. A stored batch never changes, so its
- * tree is cached; keeping trees rather than a proof per offer costs 32 bytes per offer instead of ~450.
- */
-export function createTreeCache(db: Db, size = 16) {
-  const cache = lru<Hex, Promise<MerkleTree>>(size);
-  return {
-    async proof(batchId: Hex, offerId: Hex): Promise<Hex[]> {
-      let tree = cache.get(batchId);
-      if (!tree) {
-        // The promise is cached, so concurrent requests for one batch build its tree once.
-        tree = batchOfferIds(db, batchId).then(buildTree);
-        cache.set(batchId, tree);
-        tree.catch(() => cache.delete(batchId));
-      }
-      return (await tree).proof(offerId);
-    },
-  };
-}
-
 export type TermsCache = ReturnType<typeof createTermsCache>;
-export type TreeCache = ReturnType<typeof createTreeCache>;

@@ -37,12 +37,26 @@ export function termsView(hash: Hex, t: Terms): TermsView {
   return { hash, ...termsToJson(t), summary: explainTerms(t) };
 }
 
-/** Each use and whether the terms allow it (permitted and not prohibited), in USAGES order. */
-export function allowedUses(t: Terms): Record<Usage, boolean> {
-  return Object.fromEntries(USAGES.map((u) => [u, t.permits.includes(u) && !t.prohibits.includes(u)])) as Record<Usage, boolean>;
+/**
+ * What the terms allow, as one small number: bit i for `USAGES[i]` permitted and not prohibited, bit 4 + j
+ * for `USER_CLASSES[j]` allowed (all of them when the terms name none). Buyers filter on uses and user
+ * classes; kinds are few, so the query path can read each one's offers in order (queries/offers.ts).
+ */
+export function kindOf(t: Terms): number {
+  let kind = 0;
+  USAGES.forEach((u, i) => {
+    if (t.permits.includes(u) && !t.prohibits.includes(u)) kind |= 1 << i;
+  });
+  USER_CLASSES.forEach((c, j) => {
+    if (t.users.length === 0 || t.users.includes(c)) kind |= 1 << (USAGES.length + j);
+  });
+  return kind;
 }
 
-/** Each user class and whether the terms let it use the post; no classes named means anyone. */
-export function allowedUsers(t: Terms): Record<UserClass, boolean> {
-  return Object.fromEntries(USER_CLASSES.map((c) => [c, t.users.length === 0 || t.users.includes(c)])) as Record<UserClass, boolean>;
+/** The bits a kind must have to allow every one of `uses` and, if given, `user`. */
+export function kindMask(uses: readonly Usage[], user?: UserClass): number {
+  let mask = 0;
+  for (const u of uses) mask |= 1 << USAGES.indexOf(u);
+  if (user !== undefined) mask |= 1 << (USAGES.length + USER_CLASSES.indexOf(user));
+  return mask;
 }

@@ -1,9 +1,8 @@
 import type { Hex } from 'viem';
 import type { OfferBatch, OfferDomain, OfferLeaf } from '../../core/offer/types';
 import type { Terms } from '../../core/terms/terms';
-import { USAGES, USER_CLASSES } from '../../core/terms/vocabulary';
 import type { Db } from '../db/db';
-import { allowedUses, allowedUsers, termsToJson } from '../terms-json';
+import { kindOf, termsToJson } from '../terms-json';
 
 /** A verified batch, ready to store. */
 export interface NewBatch {
@@ -12,8 +11,9 @@ export interface NewBatch {
   batch: OfferBatch;
   signature: Hex;
   leaves: readonly OfferLeaf[];
-  /** `offerIds[i]` is the id of `leaves[i]`. */
+  /** `offerIds[i]` is the id of `leaves[i]`, `proofs[i]` its Merkle proof. */
   offerIds: readonly Hex[];
+  proofs: readonly (readonly Hex[])[];
   terms: ReadonlyMap<Hex, Terms>;
 }
 
@@ -27,19 +27,14 @@ export type StoreBatchResult =
 // and a reader paging by seq never skips an offer that commits late.
 const INGEST_LOCK = 0x436f6e73656e7401n;
 
-const bits = (flags: Record<string, boolean>, names: readonly string[]) => names.reduce((m, name, i) => (flags[name] ? m | (1 << i) : m), 0);
-const flagColumns = (prefix: string, names: readonly string[], mask: string) =>
-  names.map((name, i) => `(${mask} & ${1 << i}) <> 0 as ${prefix}_${name.replace('-', '_')}`).join(', ');
-
 const INSERT_OFFERS = `
 insert into offers (offer_id, batch_id, licensor, chain_id, platform, post_id, url, content_hash, terms_hash, price, token,
-  valid_until, license_duration, salt, ${USAGES.map((u) => `use_${u.replace('-', '_')}`).join(', ')},
-  ${USER_CLASSES.map((c) => `user_${c.replace('-', '_')}`).join(', ')})
+  valid_until, license_duration, salt, kind, proof)
 select l.offer_id, $1, $2, $3::numeric, l.platform, l.post_id, l.url, l.content_hash, l.terms_hash, l.price, l.token,
-  l.valid_until, l.license_duration, l.salt, ${flagColumns('use', USAGES, 'l.uses')}, ${flagColumns('user', USER_CLASSES, 'l.users')}
+  l.valid_until, l.license_duration, l.salt, l.kind, decode(l.proof, 'hex')
 from unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::text[],
-  $12::numeric[], $13::numeric[], $14::text[], $15::int[], $16::int[])
-  with ordinality as l(offer_id, platform, post_id, url, content_hash, terms_hash, price, token, valid_until, license_duration, salt, uses, users, ord)
+  $12::numeric[], $13::numeric[], $14::text[], $15::smallint[], $16::text[])
+  with ordinality as l(offer_id, platform, post_id, url, content_hash, terms_hash, price, token, valid_until, license_duration, salt, kind, proof, ord)
 order by l.ord`;
 
 /**
@@ -60,9 +55,15 @@ export async function storeBatch(db: Db, b: NewBatch): Promise<StoreBatchResult>
     if (clash) return { kind: 'conflict', index: b.offerIds.indexOf(clash.offer_id), offerId: clash.offer_id, batchId: clash.batch_id, revoked: clash.revoked };
 
     const hashes = [...b.terms.keys()];
+    const kinds = new Map(hashes.map((h) => [h, kindOf(b.terms.get(h)!)]));
     await tx.query(
       'insert into terms (terms_hash, terms) select * from unnest($1::text[], $2::jsonb[]) on conflict (terms_hash) do nothing',
       [hashes, hashes.map((h) => JSON.stringify(termsToJson(b.terms.get(h)!)))],
+    );
+    await tx.query(
+      `insert into offer_kinds (kind, min_price) select kind, min(price) from unnest($1::smallint[], $2::numeric[]) as t(kind, price) group by kind
+       on conflict (kind) do update set min_price = least(offer_kinds.min_price, excluded.min_price)`,
+      [hashes.map((h) => kinds.get(h)), hashes.map((h) => b.terms.get(h)!.price.amount.toString())],
     );
     const { batch, domain } = b;
     await tx.query(
@@ -71,13 +72,12 @@ export async function storeBatch(db: Db, b: NewBatch): Promise<StoreBatchResult>
       [b.batchId, domain.chainId.toString(), domain.verifyingContract, batch.licensor, batch.root.toLowerCase(), b.leaves.length,
         batch.counter.toString(), batch.issuedAt.toString(), b.signature],
     );
-    const flags = new Map(hashes.map((h) => [h, { uses: bits(allowedUses(b.terms.get(h)!), USAGES), users: bits(allowedUsers(b.terms.get(h)!), USER_CLASSES) }]));
     const col = <T>(f: (l: OfferLeaf) => T) => b.leaves.map(f);
     await tx.query(INSERT_OFFERS, [
       b.batchId, batch.licensor, domain.chainId.toString(), b.offerIds,
       col((l) => l.platform), col((l) => l.postId), col((l) => l.url), col((l) => l.contentHash), col((l) => l.termsHash),
       col((l) => l.price.toString()), col((l) => l.token), col((l) => l.validUntil.toString()), col((l) => l.licenseDuration.toString()),
-      col((l) => l.salt), col((l) => flags.get(l.termsHash)!.uses), col((l) => flags.get(l.termsHash)!.users),
+      col((l) => l.salt), col((l) => kinds.get(l.termsHash)!), b.proofs.map((p) => p.map((h) => h.slice(2)).join('')),
     ]);
     return { kind: 'stored' };
   });

@@ -2,6 +2,7 @@ import type { Address, Hex } from 'viem';
 import type { OfferLeafJson } from '../../core/offer/types';
 import type { Usage, UserClass } from '../../core/terms/vocabulary';
 import type { Db } from '../db/db';
+import { kindMask } from '../terms-json';
 
 /** One stored offer as the queries return it (numbers as decimal strings). */
 export interface OfferRow {
@@ -38,40 +39,50 @@ export interface OfferFilter {
   limit: number;
 }
 
-const COLUMNS =
-  'seq, offer_id, batch_id, licensor, platform, post_id, url, content_hash, terms_hash, price::text, token, chain_id::text, ' +
-  'valid_until::text, license_duration::text, salt, revoked_at';
-
-const column = (prefix: string, token: string) => `${prefix}_${token.replace('-', '_')}`;
+const COLUMNS = [
+  'seq', 'offer_id', 'batch_id', 'licensor', 'platform', 'post_id', 'url', 'content_hash', 'terms_hash', 'price::text as price', 'token',
+  'chain_id::text as chain_id', 'valid_until::text as valid_until', 'license_duration::text as license_duration', 'salt', 'revoked_at',
+];
+const columns = (alias: string) => COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 
 /**
- * Live offers (not revoked, not expired) matching the filter, in seq order. One SQL text per combination of
- * filters, values always as parameters; column names come only from the fixed vocabularies.
+ * Live offers (not revoked, not expired) matching the filter, in seq order.
+ *
+ * The uses and user class asked for pick the kinds of terms that allow them (few: offer_kinds), less any kind
+ * whose cheapest offer costs more than maxPrice. Each kind gets its own branch, `kind = constant … order by seq
+ * limit n`, which an index on (kind, seq) — or (licensor | token | platform, kind, seq) — answers already in
+ * order, stopping after n rows; the branches merge. So a page costs about the rows it returns, however rare the
+ * combination, and never a scan past offers that do not match. The kinds are constants (not a join) so the
+ * planner sees each branch's real numbers, including how price goes with kind (extended statistics): a maxPrice
+ * that few offers of a kind meet is answered from the price index.
+ * Values are always parameters; the SQL differs only by which filters are present and how many kinds match.
  */
 export async function listOffers(db: Db, f: OfferFilter): Promise<OfferRow[]> {
-  const params: unknown[] = [f.now.toString()];
-  const where = ['revoked_at is null', 'valid_until > $1::numeric'];
+  const mask = kindMask(f.uses ?? [], f.user);
+  const kinds = await db.query<{ kind: number }>(
+    'select kind from offer_kinds where (kind & $1::smallint) = $1::smallint and ($2::numeric is null or min_price <= $2::numeric) order by kind',
+    [mask, f.maxPrice?.toString() ?? null],
+  );
+  if (kinds.rows.length === 0) return [];
+  const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
-  if (f.platform !== undefined) where.push(`platform = ${param(f.platform)}`);
-  for (const use of f.uses ?? []) where.push(column('use', use));
-  if (f.user !== undefined) where.push(column('user', f.user));
-  if (f.maxPrice !== undefined) where.push(`price <= ${param(f.maxPrice.toString())}::numeric`);
-  if (f.token !== undefined) where.push(`token = ${param(f.token)}`);
-  if (f.licensor !== undefined) where.push(`licensor = ${param(f.licensor)}`);
-  if (f.afterSeq !== undefined) where.push(`seq > ${param(f.afterSeq.toString())}::bigint`);
-  const sql = `select ${COLUMNS} from offers where ${where.join(' and ')} order by seq limit ${param(f.limit)}`;
+  const where = [`o.valid_until > ${param(f.now.toString())}::numeric`];
+  if (f.platform !== undefined) where.push(`o.platform = ${param(f.platform)}`);
+  if (f.maxPrice !== undefined) where.push(`o.price <= ${param(f.maxPrice.toString())}::numeric`);
+  if (f.token !== undefined) where.push(`o.token = ${param(f.token)}`);
+  if (f.licensor !== undefined) where.push(`o.licensor = ${param(f.licensor)}`);
+  if (f.afterSeq !== undefined) where.push(`o.seq > ${param(f.afterSeq.toString())}::bigint`);
+  const limit = param(f.limit);
+  const branches = kinds.rows.map(
+    ({ kind }) => `(select ${columns('o')} from offers o where o.live and o.kind = ${param(kind)}::smallint and ${where.join(' and ')} order by o.seq limit ${limit})`,
+  );
+  const sql = `select * from (${branches.join(' union all ')}) p order by p.seq limit ${limit}`;
   return (await db.query<OfferRow>(sql, params)).rows;
 }
 
-/** One offer with its batch, revoked or not; undefined if the registry never stored it. */
-export async function findOffer(db: Db, offerId: Hex): Promise<(OfferRow & BatchRow) | undefined> {
-  const sql = `select ${COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}, ${BATCH_COLUMNS}
-    from offers o join batches b on b.batch_id = o.batch_id where o.offer_id = $1`;
-  return (await db.query<OfferRow & BatchRow>(sql, [offerId])).rows[0];
-}
-
-/** The signed batch an offer belongs to. */
+/** The signed batch an offer belongs to, and the offer's proof. */
 export interface BatchRow {
+  proof: string;
   root: Hex;
   leaf_count: number;
   counter: string;
@@ -81,12 +92,17 @@ export interface BatchRow {
   verifying_contract: Address;
 }
 
-const BATCH_COLUMNS =
-  'b.root, b.leaf_count, b.counter::text, b.issued_at::text, b.signature, b.chain_id::text as domain_chain_id, b.verifying_contract';
+/** One offer with its batch and proof, revoked or not; undefined if the registry never stored it. */
+export async function findOffer(db: Db, offerId: Hex): Promise<(OfferRow & BatchRow) | undefined> {
+  const sql = `select ${columns('o')}, encode(o.proof, 'hex') as proof, b.root, b.leaf_count, b.counter::text as counter,
+      b.issued_at::text as issued_at, b.signature, b.chain_id::text as domain_chain_id, b.verifying_contract
+    from offers o join batches b on b.batch_id = o.batch_id where o.offer_id = $1`;
+  return (await db.query<OfferRow & BatchRow>(sql, [offerId])).rows[0];
+}
 
-/** Every offer id of a batch: the leaves its Merkle tree is rebuilt from. */
-export async function batchOfferIds(db: Db, batchId: Hex): Promise<Hex[]> {
-  return (await db.query<{ offer_id: Hex }>('select offer_id from offers where batch_id = $1', [batchId])).rows.map((r) => r.offer_id);
+/** Take offers that expired by `now` out of the live indexes; returns how many. Queries check expiry anyway. */
+export async function sweepExpired(db: Db, now: bigint): Promise<number> {
+  return (await db.query('update offers set live = false where live and valid_until <= $1::numeric', [now.toString()])).rowCount;
 }
 
 /** How many offers are stored, revoked and expired included. */

@@ -37,7 +37,7 @@ export async function storeRevocation(db: Db, r: NewRevocation): Promise<StoreRe
     );
     if (inserted.rowCount === 0) return { kind: 'duplicate' };
     const updated = await tx.query(
-      'update offers set revoked_at = now(), revoked_by = $2 where offer_id = any($1::text[]) and revoked_at is null',
+      'update offers set revoked_at = now(), revoked_by = $2, live = false where offer_id = any($1::text[]) and revoked_at is null',
       [ids, r.revocationId],
     );
     return { kind: 'stored', revoked: updated.rowCount };

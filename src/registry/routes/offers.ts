@@ -6,7 +6,7 @@ import { bytes32 } from '../json-fields';
 import { readOfferFilter } from '../offer-filter';
 import { listedOffer, offerDetail, statusOf } from '../offer-view';
 import { findOffer, listOffers } from '../queries/offers';
-import type { Handler } from './route';
+import { pathSegment, type Handler } from './route';
 
 // Revocation must take effect at once: no cache between us and a buyer may keep serving an offer.
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -29,7 +29,7 @@ export const getOffers: Handler = async (ctx, { url }): Promise<Reply> => {
 
 /** The stored offer a path segment names: 400 if it is not an offer id, 404 if the registry never stored it. */
 export async function offerAt(ctx: RegistryContext, segment: string) {
-  const id = bytes32(decodeURIComponent(segment), 'offerId');
+  const id = bytes32(pathSegment(segment, 'offerId'), 'offerId');
   if (!id.ok) throw new HttpError(400, `${id.error} (an offer id)`);
   const row = await findOffer(ctx.db, id.value);
   if (!row) throw new HttpError(404, `offer ${id.value} is not in this registry`);
@@ -49,7 +49,7 @@ export function revokedReply(offerId: Hex, revokedAt: Date | null): Reply {
 export const getOffer: Handler = async (ctx, { params }): Promise<Reply> => {
   const { row, status } = await offerAt(ctx, params[0]!);
   if (status === 'revoked') return revokedReply(row.offer_id, row.revoked_at);
-  const proof = await ctx.trees.proof(row.batch_id, row.offer_id);
+  const proof = (row.proof.match(/.{64}/g) ?? []).map((h) => `0x${h}` as Hex);
   const terms = await ctx.terms.get([row.terms_hash]);
   return { status: 200, body: offerDetail(row, proof, terms.get(row.terms_hash)!.view, status), headers: NO_STORE };
 };

@@ -6,7 +6,7 @@ import { address } from '../json-fields';
 import { listOffers } from '../queries/offers';
 import { RSL_HEAD, RSL_TAIL, rslContent } from '../rsl-document';
 import { offerAt, revokedReply } from './offers';
-import type { Handler } from './route';
+import { pathSegment, type Handler } from './route';
 
 const RSL_TYPE = `${RSL_MEDIA_TYPE}; charset=utf-8`;
 const PAGE = 500;
@@ -26,7 +26,7 @@ export const getOfferRsl: Handler = async (ctx, { params }): Promise<Reply> => {
  * Streamed page by page, so a licensor with a hundred thousand posts costs no more memory than one with ten.
  */
 export const getLicensorRsl: Handler = async (ctx, { res, params }) => {
-  const licensor = address(decodeURIComponent(params[0]!), 'address');
+  const licensor = address(pathSegment(params[0]!, 'address'), 'address');
   if (!licensor.ok) throw new HttpError(400, licensor.error);
   const now = ctx.now();
   let rows = await listOffers(ctx.db, { licensor: licensor.value, now, limit: PAGE });

@@ -1,0 +1,40 @@
+import type { Hex } from 'viem';
+import { verifySignedBatch } from '../core/offer/batch';
+import type { Checked } from '../core/validate-report';
+import { readBatchBody, type BatchBody, type ReadBatchBodyOptions } from './batch-body';
+import { parseJson } from './http';
+
+/** A batch body that parsed, checked and verified: ready to store. */
+export interface CheckedBatch extends BatchBody {
+  batchId: Hex;
+  /** `offerIds[i]` is the id of `leaves[i]`. */
+  offerIds: Hex[];
+  /** `proofs[i]` proves `offerIds[i]` under the batch root: stored, so serving an offer never rebuilds a tree. */
+  proofs: Hex[][];
+  /** Milliseconds spent parsing JSON, checking fields and verifying hashes and signature. */
+  timings: { parse: number; fields: number; verify: number };
+}
+
+/** Turns the raw bytes of a `POST /v1/batches` body into a batch ready to store, or the reason it is refused. */
+export type CheckBatch = (bytes: Uint8Array, options: ReadBatchBodyOptions) => Promise<Checked<CheckedBatch>>;
+
+/**
+ * Everything the registry checks before storing a batch, and nothing that needs the database: pure CPU (about
+ * 0.3 ms per leaf, nearly all of it hashing), so it can run on a worker thread (verify-pool.ts).
+ * @example const checked = await checkBatch(body, { config, now })
+ */
+export const checkBatch: CheckBatch = async (bytes, options) => {
+  const t0 = performance.now();
+  const json = parseJson(bytes);
+  if (!json.ok) return json;
+  const t1 = performance.now();
+  const body = readBatchBody(json.value, options);
+  if (!body.ok) return body;
+  const t2 = performance.now();
+  const verified = await verifySignedBatch(body.value);
+  if (!verified.ok) return verified;
+  const { batchId, offerIds, tree } = verified.value;
+  const proofs = offerIds.map((id) => tree.proof(id));
+  const timings = { parse: t1 - t0, fields: t2 - t1, verify: performance.now() - t2 };
+  return { ok: true, value: { ...body.value, batchId, offerIds, proofs, timings } };
+};
