@@ -206,3 +206,9 @@ row('content main thread /1,000 posts, own profile (ms)', results.contentMainThr
 row('longest content-script stretch, timeline (ms)', results.contentLongestStretchMs.timeline, '≤ 50');
 row('longest content-script stretch, own profile (ms)', results.contentLongestStretchMs.ownProfile, '≤ 50');
 row('popup first render, 10,000 posts, median (ms)', results.popupFirstRenderMs10kPosts.median, '≤ 100');
+
+// Publishing: 10,000 posts in one signed batch to a real registry, against one signature per post.
+if (!process.argv.includes('--no-publish')) {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/run-ts.mjs'), 'test/bench/publish.ts'], { stdio: 'inherit', cwd: ROOT });
+}
+console.log('\nRegistry ingest and query figures: node scripts/bench-registry.mjs --offers 1000000 (takes several minutes).');
