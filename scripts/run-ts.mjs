@@ -3,24 +3,11 @@
 // into dist-tools/, then executed with the remaining arguments. Used by the benchmarks and tools.
 import { spawnSync } from 'node:child_process';
 import { basename, resolve } from 'node:path';
-import { build } from 'vite';
+import { buildForNode, ROOT } from './build-node.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) throw new Error('usage: node scripts/run-ts.mjs <entry.ts> [args…]');
 const name = basename(entry).replace(/\.ts$/, '');
-await build({
-  root: ROOT,
-  configFile: false,
-  publicDir: false,
-  logLevel: 'warn',
-  build: {
-    ssr: true,
-    target: 'node20',
-    outDir: resolve(ROOT, 'dist-tools'),
-    emptyOutDir: false,
-    rollupOptions: { input: { [name]: resolve(ROOT, entry) }, output: { format: 'es', entryFileNames: '[name].js' } },
-  },
-});
+await buildForNode({ [name]: entry }, 'dist-tools', { empty: false });
 const r = spawnSync(process.execPath, [resolve(ROOT, 'dist-tools', `${name}.js`), ...args], { stdio: 'inherit', cwd: ROOT });
 process.exit(r.status ?? 1);

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
+import { buildForNode } from './build-node.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, 'dist');
@@ -39,19 +40,7 @@ console.log(`Extension built in ${DIST}
 Load it: chrome://extensions → Developer mode → "Load unpacked" → choose that folder.`);
 if (once) process.exit(0);
 
-await build({
-  root: ROOT,
-  configFile: false,
-  publicDir: false,
-  logLevel: 'warn',
-  build: {
-    ssr: true,
-    target: 'node20',
-    outDir: resolve(ROOT, 'dist-stack'),
-    emptyOutDir: true,
-    rollupOptions: { input: { main: resolve(ROOT, 'src/stack/main.ts') }, output: { format: 'es', entryFileNames: '[name].js' } },
-  },
-});
+await buildForNode({ main: 'src/stack/main.ts' }, 'dist-stack');
 run(process.execPath, [resolve(ROOT, 'dist-stack/main.js')]);
 run('npx', ['--no-install', 'vite', 'build', '--watch', '--logLevel', 'warn']);
 
