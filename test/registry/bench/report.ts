@@ -22,6 +22,11 @@ export function printReport({ offers, generation, runs }: { offers: number; gene
   console.log('query p50 / p99 ms (HTTP; SQL alone in brackets)');
   for (const [i, q] of runs[0]!.queries.entries())
     row(`  ${q.name}`, (r) => `${ms(r.queries[i]!.p50)} / ${ms(r.queries[i]!.p99)} [${ms(r.queries[i]!.dbP99)}]`);
+  const pg = runs.find((r) => r.sql);
+  if (pg?.sql) {
+    console.log('PostgreSQL alone (EXPLAIN ANALYZE: planning + execution), p50 / p99 / max ms');
+    for (const q of pg.sql) console.log(`  ${q.name.padEnd(44)}${`${ms(q.p50)} / ${ms(q.p99)} / ${ms(q.max)}`.padStart(20)}`);
+  }
   row('get one offer with proof, p50 / p99 ms', (r) => `${ms(r.getOne.p50)} / ${ms(r.getOne.p99)}`);
   row('query during a 10k ingest, p50 / max ms', (r) => `${ms(r.duringIngest.p50)} / ${ms(r.duringIngest.max)}`);
   row('licensor RSL (10,000 posts), ms', (r) => ms(r.licensorRsl.ms));

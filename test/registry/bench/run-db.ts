@@ -8,11 +8,14 @@ import { BATCH_SIZE, licensorKey, type GeneratedSet } from './generate';
 import { ingest, type IngestResult } from './ingest';
 import { measureDuringIngest, measureGetOne, measureQueries, type QueryStats } from './queries';
 import { startRegistryProcess } from './registry-process';
+import { measureSql, type SqlStats } from './sql-plans';
 
 export interface DbRun {
   db: 'pglite' | 'postgres';
   ingest: Omit<IngestResult, 'sampleIds'>;
   queries: QueryStats[];
+  /** PostgreSQL only: the database's own time for each combination (EXPLAIN ANALYZE). */
+  sql?: SqlStats[];
   getOne: { n: number; p50: number; p99: number; max: number };
   duringIngest: { n: number; p50: number; p99: number; max: number };
   licensorRsl: { offers: number; ms: number; bytes: number };
@@ -48,6 +51,7 @@ export async function runDb(kind: DbRun['db'], opts: { root: string; mainJs: str
     }
     log(`${kind}: queries`);
     const queries = await measureQueries(reg.url, batches, batches * BATCH_SIZE, opts.queries);
+    const sql = env.DATABASE_URL ? await measureSql(env.DATABASE_URL, batches, batches * BATCH_SIZE, opts.queries) : undefined;
     const getOne = await measureGetOne(reg.url, sampleIds, 200);
     const licensor = privateKeyToAccount(licensorKey(0)).address;
     const t0 = performance.now();
@@ -56,7 +60,7 @@ export async function runDb(kind: DbRun['db'], opts: { root: string; mainJs: str
     log(`${kind}: queries while a batch of ${BATCH_SIZE} is ingested`);
     const duringIngest = await measureDuringIngest(reg.url, () => ingest(reg.url, set.dir, batches, batches + 1, () => {}));
     const storedOffers = ((await (await fetch(`${reg.url}/health`)).json()) as { offers: number }).offers;
-    return { db: kind, ingest: ingested, queries, getOne, duringIngest, licensorRsl, storedOffers, ...(server ? { settings: PG_SETTINGS } : {}) };
+    return { db: kind, ingest: ingested, queries, sql, getOne, duringIngest, licensorRsl, storedOffers, ...(server ? { settings: PG_SETTINGS } : {}) };
   } finally {
     await reg.stop();
     await server?.stop();
