@@ -4,6 +4,7 @@ import { clearAlarm, scheduleAlarm } from '../ext/alarms';
 import { getPostRecords } from '../ext/items';
 import type { OutboxStatus } from '../ext/protocol';
 import { networkItem, outboxItem, type Inflight, type Outbox } from '../ext/publish-items';
+import { loadFastKeccak } from '../core/keccak';
 import { readCounter } from './chain-client';
 import { buildSignedBatch, buildSignedRevocation } from './offer-build';
 import { explainWaiting, onConsentChange, outboxStatus, saveOutbox } from './outbox';
@@ -77,6 +78,7 @@ async function prepare(): Promise<Inflight | null> {
     return null;
   }
   const counter = await readCounter(network, account.address);
+  await loadFastKeccak();
   const signed = await buildSignedBatch(account, network, live.map((i) => ({ key: i.key, rec: recs.get(i.key)! })), counter);
   return start({ ...outbox, queue: outbox.queue.filter((i) => !offers.includes(i)) }, { kind: 'batch', id: signed.batchId, body: signed.body, items: live, offerIds: signed.offerIds });
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { bytesToHex, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { contentHash } from '../../src/core/content-hash';
+import { loadFastKeccak } from '../../src/core/keccak';
 import { makeBatch } from '../../src/core/offer/batch';
 import { signOfferBatch } from '../../src/core/offer/eip712';
 import { leafToJson } from '../../src/core/offer/leaf';
@@ -47,6 +48,7 @@ function body(batch: ReturnType<typeof makeBatch>['batch'], signature: Hex, ls: 
   });
 }
 
+await loadFastKeccak();
 const db = await openPglite();
 const registry = await createRegistry({ db, config: { port: 0, verifyThreads: 0, chainId: 31337n, exchangeAddress: EXCHANGE } });
 const post = (b: string) => fetch(`${registry.url}/v1/batches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: b });
@@ -79,7 +81,10 @@ const results = {
   posts: N,
   oneBatch: { totalMs: Math.round(oneBatchMs), treeAndIdsMs: Math.round(tTree - t0), signMs: Math.round(signOnlyMs * 10) / 10, publishMs: Math.round(tPublish - tSign) },
   separate: { perOfferMs: Math.round(perSeparate * 100) / 100, projectedTotalMs: Math.round(perSeparate * N) },
-  speedup: Math.round((perSeparate * N) / oneBatchMs),
+  /** Signing work alone: one batch's ids + tree + signature against N single-offer batches, each signed. */
+  speedupSigning: Math.round((perSeparate * N) / (tSign - t0)),
+  /** One batch end to end (publishing included) against signing alone separately. */
+  speedupEndToEnd: Math.round((perSeparate * N) / oneBatchMs),
 };
 const out = resolve(import.meta.dirname ?? '.', '..', 'bench-results');
 mkdirSync(out, { recursive: true });
@@ -88,5 +93,6 @@ console.log(`
 Publishing ${N} posts (core offer code + a real registry on PGlite)
   one batch, end to end           ${results.oneBatch.totalMs} ms   target ≤ 2000   (ids+tree ${results.oneBatch.treeAndIdsMs} ms, sign ${results.oneBatch.signMs} ms, publish ${results.oneBatch.publishMs} ms)
   each signed separately          ${results.separate.projectedTotalMs} ms (${results.separate.perOfferMs} ms per offer, ${SEPARATE_SAMPLE} sampled)
-  one batch vs separate           ${results.speedup}×   target ≥ 50×`);
+  signing: one batch vs separate  ${results.speedupSigning}×   target ≥ 50×
+  one batch published vs separate signatures only  ${results.speedupEndToEnd}×`);
 void readFileSync;

@@ -1,4 +1,4 @@
-import { keccak_256 } from '@noble/hashes/sha3';
+import { keccakBytes } from '../keccak';
 import type { Hex } from 'viem';
 import type { OfferLeaf } from './types';
 
@@ -63,7 +63,7 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /** keccak256(keccak256(abi.encode(values))) as 0x-hex: the StandardMerkleTree leaf hash. */
 export function leafHash(leaf: OfferLeaf): Hex {
-  const h = keccak_256(keccak_256(encodeLeafBytes(leaf)));
+  const h = keccakBytes(keccakBytes(encodeLeafBytes(leaf)));
   let out = '0x';
   for (const b of h) out += HEX[b];
   return out as Hex;

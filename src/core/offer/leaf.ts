@@ -47,6 +47,18 @@ export function offerIdReference(leaf: OfferLeaf): Hex {
   return keccak256(keccak256(encodeAbiParameters(LEAF_PARAMS, encodeLeaf(leaf)), 'bytes'));
 }
 
+// A batch repeats one licensor and usually one token in every leaf: checksum each address once, not per leaf.
+const checksums = new Map<string, Address>();
+function checksummed(address: string): Address {
+  let out = checksums.get(address);
+  if (!out) {
+    out = getAddress(address);
+    if (checksums.size > 1000) checksums.clear();
+    checksums.set(address, out);
+  }
+  return out;
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -107,14 +119,14 @@ export function validateLeaf(x: unknown): Checked<OfferLeaf> {
   return {
     ok: true,
     value: {
-      licensor: getAddress(x.licensor as string),
+      licensor: checksummed(x.licensor as string),
       platform: x.platform as string,
       postId: x.postId as string,
       url: x.url as string,
       contentHash: (x.contentHash as string).toLowerCase() as Hex,
       termsHash: (x.termsHash as string).toLowerCase() as Hex,
       price: x.price,
-      token: getAddress(x.token as string),
+      token: checksummed(x.token as string),
       chainId: x.chainId,
       validUntil: x.validUntil,
       licenseDuration: x.licenseDuration,

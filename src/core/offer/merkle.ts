@@ -1,4 +1,5 @@
-import { bytesToHex, hexToBytes, keccak256, type Hex } from 'viem';
+import { bytesToHex, hexToBytes, type Hex } from 'viem';
+import { keccakBytes } from '../keccak';
 
 /** A batch's Merkle tree, laid out exactly as OpenZeppelin's StandardMerkleTree lays it out. */
 export interface MerkleTree {
@@ -21,7 +22,7 @@ function hashPair(a: Uint8Array, b: Uint8Array, scratch: Uint8Array): Uint8Array
   const [lo, hi] = compareBytes(a, b) <= 0 ? [a, b] : [b, a];
   scratch.set(lo, 0);
   scratch.set(hi, 32);
-  return keccak256(scratch, 'bytes');
+  return keccakBytes(scratch);
 }
 
 /**
