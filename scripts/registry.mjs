@@ -5,31 +5,20 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { buildForNode, ROOT } from './build-node.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
 export const OUT_DIR = resolve(ROOT, 'dist-registry');
 
 /** Build the registry and its verify worker (and, with `bench`, the benchmark that drives it) into dist-registry/. */
 export async function buildRegistry({ bench = false } = {}) {
-  const input = {
-    main: resolve(ROOT, 'src/registry/main.ts'),
-    'verify-worker': resolve(ROOT, 'src/registry/verify-worker.ts'),
-    ...(bench ? { bench: resolve(ROOT, 'test/registry/bench/main.ts') } : {}),
-  };
-  await build({
-    root: ROOT,
-    configFile: false, // not the extension's config: no crx plugin, no dist/
-    publicDir: false,
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      target: 'node20',
-      outDir: OUT_DIR,
-      emptyOutDir: true,
-      rollupOptions: { input, output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+  await buildForNode(
+    {
+      main: 'src/registry/main.ts',
+      'verify-worker': 'src/registry/verify-worker.ts',
+      ...(bench ? { bench: 'test/registry/bench/main.ts' } : {}),
     },
-  });
+    'dist-registry',
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
