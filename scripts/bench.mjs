@@ -12,7 +12,12 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const FIX = join(ROOT, 'test/fixtures');
 
-if (!process.argv.includes('--no-build')) execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT });
+// --only=content,popup,publish,earnings runs just those parts (default: all).
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const want = (part) => !ONLY || ONLY.has(part);
+
+if (!process.argv.includes('--no-build') && (want('content') || want('popup'))) execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT });
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -53,6 +58,9 @@ for (const cs of manifest.content_scripts) {
   bundles[site] = bundleSize(cs.js[0]);
 }
 
+const results = {};
+const row = (name, value, target) => console.log(`${name.padEnd(62)} ${String(value).padStart(12)}   target ${target}`);
+if (want('content') || want('popup')) {
 // The browser part: the extension loaded, x.com served from the fixture.
 const userDataDir = mkdtempSync(join(tmpdir(), 'consentry-bench-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
@@ -83,11 +91,12 @@ const SETUP = () => {
   window.__list = list;
 };
 
-// 2. Latency from a post entering the DOM to its control: 1,000 own posts, one at a time.
 const page = await context.newPage();
 await page.goto('https://x.com/home');
 await page.waitForSelector('[data-consentry-control]');
 await page.evaluate(SETUP);
+if (want('content')) {
+// 2. Latency from a post entering the DOM to its control: 1,000 own posts, one at a time.
 const latencies = await page.evaluate(async () => {
   const out = [];
   for (let i = 0; i < 1000; i++) {
@@ -154,6 +163,15 @@ async function profileFeed(ownEvery) {
 }
 const timeline = await profileFeed(10);
 const ownProfile = await profileFeed(1);
+Object.assign(results, {
+  contentScriptGzipBytes: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.gzip])),
+  contentScriptFiles: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.files])),
+  controlLatencyMs: { p50: ms(quantile(latencies, 0.5)), p95: ms(quantile(latencies, 0.95)), max: ms(Math.max(...latencies)), n: latencies.length },
+  contentMainThreadMsPer1000Posts: { timeline: ms(timeline.total), ownProfile: ms(ownProfile.total) },
+  contentLongestStretchMs: { timeline: ms(timeline.longest), ownProfile: ms(ownProfile.longest) },
+});
+}
+if (want('popup')) {
 
 // 4. Popup: time to first render with 10,000 stored posts.
 await sw.evaluate(async () => {
@@ -182,33 +200,29 @@ for (let i = 0; i < 7; i++) {
   popupTimes.push(await p.evaluate(() => performance.getEntriesByName('consentry:popup-ready')[0].startTime));
   await p.close();
 }
+results.popupFirstRenderMs10kPosts = { median: ms(quantile(popupTimes, 0.5)), max: ms(Math.max(...popupTimes)), runs: popupTimes.map(ms) };
+}
 
 await context.close();
 rmSync(userDataDir, { recursive: true, force: true });
 
-const results = {
-  contentScriptGzipBytes: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.gzip])),
-  contentScriptFiles: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.files])),
-  controlLatencyMs: { p50: ms(quantile(latencies, 0.5)), p95: ms(quantile(latencies, 0.95)), max: ms(Math.max(...latencies)), n: latencies.length },
-  contentMainThreadMsPer1000Posts: { timeline: ms(timeline.total), ownProfile: ms(ownProfile.total) },
-  contentLongestStretchMs: { timeline: ms(timeline.longest), ownProfile: ms(ownProfile.longest) },
-  popupFirstRenderMs10kPosts: { median: ms(quantile(popupTimes, 0.5)), max: ms(Math.max(...popupTimes)) },
-};
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results/extension.json'), JSON.stringify(results, null, 2));
-const row = (name, value, target) => console.log(`${name.padEnd(62)} ${String(value).padStart(12)}   target ${target}`);
 console.log('\nConsentry extension benchmark');
-for (const [site, b] of Object.entries(bundles)) row(`content script ${site}, gzipped (bytes)`, b.gzip, '≤ 15360');
-row('post in DOM → control shown p50 (ms)', results.controlLatencyMs.p50, '');
-row('post in DOM → control shown p95 (ms)', results.controlLatencyMs.p95, '≤ 50');
-row('content main thread /1,000 posts, timeline 1 in 10 own (ms)', results.contentMainThreadMsPer1000Posts.timeline, '≤ 50');
-row('content main thread /1,000 posts, own profile (ms)', results.contentMainThreadMsPer1000Posts.ownProfile, '≤ 50');
-row('longest content-script stretch, timeline (ms)', results.contentLongestStretchMs.timeline, '≤ 50');
-row('longest content-script stretch, own profile (ms)', results.contentLongestStretchMs.ownProfile, '≤ 50');
-row('popup first render, 10,000 posts, median (ms)', results.popupFirstRenderMs10kPosts.median, '≤ 100');
+if (results.controlLatencyMs) {
+  for (const [site, b] of Object.entries(bundles)) row(`content script ${site}, gzipped (bytes)`, b.gzip, '≤ 15360');
+  row('post in DOM → control shown p50 (ms)', results.controlLatencyMs.p50, '');
+  row('post in DOM → control shown p95 (ms)', results.controlLatencyMs.p95, '≤ 50');
+  row('content main thread /1,000 posts, timeline 1 in 10 own (ms)', results.contentMainThreadMsPer1000Posts.timeline, '≤ 50');
+  row('content main thread /1,000 posts, own profile (ms)', results.contentMainThreadMsPer1000Posts.ownProfile, '≤ 50');
+  row('longest content-script stretch, timeline (ms)', results.contentLongestStretchMs.timeline, '≤ 50');
+  row('longest content-script stretch, own profile (ms)', results.contentLongestStretchMs.ownProfile, '≤ 50');
+}
+if (results.popupFirstRenderMs10kPosts) row('popup first render, 10,000 posts, median (ms)', results.popupFirstRenderMs10kPosts.median, '≤ 100');
+}
 
 // Publishing: 10,000 posts in one signed batch to a real registry, against one signature per post.
-if (!process.argv.includes('--no-publish')) {
+if (want('publish') && !process.argv.includes('--no-publish')) {
   execFileSync(process.execPath, [join(ROOT, 'scripts/run-ts.mjs'), 'test/bench/publish.ts'], { stdio: 'inherit', cwd: ROOT });
 }
 console.log('\nRegistry ingest and query figures: node scripts/bench-registry.mjs --offers 1000000 (takes several minutes).');
