@@ -44,7 +44,7 @@ describe('buyer CLI', () => {
     const { io, out } = captureIo();
     expect(await runCli(['search', ...common, ...filters, '--use', 'ai-train', '--user', 'commercial', '--max-price', '0.05'], io)).toBe(0);
     expect(out).toHaveLength(5);
-    for (const line of out) expect(line).toMatch(/^0x[0-9a-f]{4}…[0-9a-f]{4}  x  https:\/\/x\.com\/someone\/status\/\d+  0\.02 tUSD  0x/);
+    for (const line of out) expect(line).toMatch(/^0x[0-9a-f]{4}…[0-9a-f]{4}  x  https:\/\/x\.com\/someone\/status\/\d+  0\.02 USDC  0x/);
     expect(out.map((l) => l.slice(0, 6)).sort()).toEqual(offerIds.map((id) => id.slice(0, 6)).sort());
     expect(out[0]).toContain(`${licensor.address.slice(0, 6)}…${licensor.address.slice(-4)}`);
 
@@ -66,7 +66,7 @@ describe('buyer CLI', () => {
     const licensed = await licensedIn(from, buyer.address);
     expect(licensed.map((e) => e.args.offerId).sort()).toEqual([...offerIds].sort());
     expect(err.filter((l) => /gas estimate/.test(l))).toHaveLength(3);
-    expect(err.some((l) => l.includes('approve: letting the exchange') && l.includes('0.14 tUSD'))).toBe(true);
+    expect(err.some((l) => l.includes('approve: letting the exchange') && l.includes('0.14 USDC'))).toBe(true);
     expect(err.at(-1)).toMatch(/\[#{20}\] 7\/7 offers/);
 
     const again = captureIo();
@@ -116,7 +116,7 @@ describe('buyer CLI', () => {
     const { common, filters, buyer } = await scenario(3, 10_000n);
     const poor = captureIo();
     expect(await runCli(['buy', ...common, ...filters, '--yes'], poor.io)).toBe(1);
-    expect(poor.err.join('\n')).toMatch(/insufficient balance: .* holds 0\.01 tUSD .* needs 0\.06 tUSD/);
+    expect(poor.err.join('\n')).toMatch(/insufficient balance: .* holds 0\.01 USDC .* needs 0\.06 USDC/);
     expect(await s.publicClient.readContract({ address: s.stablecoin, abi: erc20Abi, functionName: 'balanceOf', args: [buyer.address] })).toBe(10_000n);
 
     const noRegistry = captureIo();

@@ -33,7 +33,7 @@ export async function startStack() {
   const domain: OfferDomain = { chainId: 31337n, verifyingContract: stack.exchange };
   const db = await openPglite();
   const registry = await createRegistry({ db, config: { port: 0, chainId: 31337n, exchangeAddress: stack.exchange, verifyThreads: 0 } });
-  const terms: Terms = defaultTerms({ token: stack.stablecoin, chainId: 31337n, decimals: 6, symbol: 'tUSD' });
+  const terms: Terms = defaultTerms({ token: stack.stablecoin, chainId: 31337n, decimals: 6, symbol: 'USDC' });
 
   async function newAccount(): Promise<PrivateKeyAccount> {
     const account = privateKeyToAccount(generatePrivateKey());

@@ -29,7 +29,7 @@ export function makeLeaf(licensor: Address, token: Address, chainId: bigint, now
     url: `https://x.com/someone/status/${postId}`,
     contentHash: keccak256(stringToHex(`post ${postId}`)),
     termsHash: keccak256(stringToHex('ai-train')),
-    price: 2_500_000n, // 2.50 tUSD
+    price: 2_500_000n, // 2.50 USDC
     token,
     chainId,
     validUntil: now + 30n * DAY,
