@@ -3,6 +3,7 @@ import { repairPostIndex } from '../ext/items';
 import { onInstalled } from '../ext/lifecycle';
 import { serve } from '../ext/serve';
 import { restrictSessionStorage } from '../ext/wallet-items';
+import { serveLiveSync } from './earnings/live';
 import { EARNINGS_ALARM, syncEarnings } from './earnings/sync';
 import { handlers } from './handlers';
 import { flush, OUTBOX_ALARM } from './publisher';
@@ -18,4 +19,6 @@ onAlarm(OUTBOX_ALARM, flush);
 // Chrome's shortest period is 30 s; a minute is plenty for sales and light on a public RPC.
 scheduleRepeating(EARNINGS_ALARM, 1);
 onAlarm(EARNINGS_ALARM, syncEarnings);
+// While the popup shows Earnings, at every new block instead.
+serveLiveSync();
 void restrictSessionStorage();

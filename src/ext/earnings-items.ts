@@ -30,3 +30,9 @@ function isEarningsStore(x: unknown): x is EarningsStore {
 }
 
 export const earningsItem = storageItem<EarningsStore>({ key: 'earnings', area: 'local', version: 1, fallback: emptyEarnings(), isValid: isEarningsStore });
+
+/**
+ * The runtime port the popup's Earnings view holds open: while it is connected the background syncs at every
+ * new block (src/background/earnings/live.ts), and the view follows the ledger through storage changes.
+ */
+export const EARNINGS_LIVE_PORT = 'earnings-live';

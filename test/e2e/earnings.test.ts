@@ -121,11 +121,38 @@ describe('earnings: sales on chain become earnings in the popup, and can be with
     expect(await fx.balanceOf(licensor.address)).toBe(5_000_000n - 1_250_000n);
   });
 
+  it('shows a sale in the open Earnings view as soon as it is mined, without "Sync now", even after the worker stopped', async () => {
+    // No minute alarm in this test: what shows up comes from the open view's live sync.
+    await popup.evaluate(() => chrome.alarms.clear('earnings-sync'));
+    const total = popup.getByTestId('earnings-total');
+    const recent = popup.getByRole('list', { name: 'Recent sales' });
+    const live = async (expected: string, sales: number) => {
+      const receipt = await buy(1);
+      const t0 = Date.now();
+      await popup.getByText(`${expected} from ${sales} sales`).waitFor({ timeout: 10_000 });
+      expect(await total.textContent()).toBe(expected);
+      await expect.poll(() => recent.textContent()).toContain(receipt.transactionHash.slice(0, 8));
+      return Date.now() - t0;
+    };
+    const first = await live('7.50 USDC', 3);
+    expect(first).toBeLessThan(10_000);
+    // Seen as it arrived: the view is open, so the toolbar badge does not count it as new.
+    await expect.poll(() => badge(popup)).toBe('');
+
+    // Chrome stops idle workers; the view's port drops and connects again, and the next sale still shows.
+    await s.stopWorker();
+    await s.worker();
+    await popup.evaluate(() => chrome.alarms.clear('earnings-sync'));
+    await live('10.00 USDC', 4);
+    expect(await recent.getByRole('listitem').count()).toBe(4);
+    expect(await popup.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+  });
+
   it('keeps what it has when the RPC is unreachable, and says why', async () => {
     const net = { chain: 'anvil', rpcUrl: 'http://127.0.0.1:9', registryUrl: 'http://127.0.0.1:9', exchange: fx.exchange, token: { address: fx.stablecoin, symbol: 'USDC', decimals: 6 } };
     expect(await message(popup, 'network.set', net)).toMatchObject({ ok: true });
     await popup.getByRole('button', { name: 'Sync now' }).click();
     await popup.getByRole('alert').filter({ hasText: 'Could not read sales from http://127.0.0.1:9' }).waitFor();
-    expect(await popup.getByTestId('earnings-total').textContent()).toBe('5.00 USDC');
+    expect(await popup.getByTestId('earnings-total').textContent()).toBe('10.00 USDC');
   });
 });

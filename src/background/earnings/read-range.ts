@@ -1,9 +1,11 @@
-import { getAbiItem, type Address } from 'viem';
+import { BaseError, getAbiItem, HttpRequestError, RpcRequestError, type Address } from 'viem';
 import { abi as exchangeAbi } from '../../chain/generated/LicenseExchange';
 import type { LicensedLog, SyncedBlock } from '../../core/earnings/ledger';
 import type { EarningsPublicClient } from './client';
 
 const LICENSED = getAbiItem({ abi: exchangeAbi, name: 'Licensed' });
+/** Block headers fetched at once when logs come without their block time. */
+const BLOCK_FETCHES = 8;
 
 /** Block times by number, for one sync run: a block with many sales is fetched once. */
 export type BlockCache = Map<bigint, { hash: string; timestamp: number }>;
@@ -18,27 +20,70 @@ export async function blockAt(client: EarningsPublicClient, n: bigint, cache: Bl
   return b;
 }
 
-/** The `Licensed` sales paid to `licensor` in [from, to], with block times, and the hash of `to`. */
+/**
+ * Whether an RPC refused a getLogs in a way a smaller range may fix: an answer with a JSON-RPC error (providers
+ * report "too many blocks/results" under several codes) or an HTTP 4xx/5xx. Not a refused connection or a
+ * timeout: splitting would only repeat the failure many times.
+ */
+export function isRangeRefusal(e: unknown): boolean {
+  if (!(e instanceof BaseError)) return false;
+  if (e.walk((x) => x instanceof RpcRequestError)) return true;
+  const http = e.walk((x) => x instanceof HttpRequestError) as HttpRequestError | null;
+  return !!http?.status && http.status >= 400 && http.status !== 429;
+}
+
+type RawLog = Awaited<ReturnType<typeof getLogs>>[number];
+
+function getLogs(client: EarningsPublicClient, exchange: Address, licensor: Address, from: bigint, to: bigint) {
+  return client.getLogs({ address: exchange, event: LICENSED, args: { licensor }, fromBlock: from, toBlock: to, strict: true });
+}
+
+/**
+ * The logs of [from, to], halving the range while the RPC refuses it. `widest` is the widest range that was
+ * answered, so the caller can ask for that much next time instead of being refused again.
+ */
+async function logsSplitting(
+  client: EarningsPublicClient,
+  exchange: Address,
+  licensor: Address,
+  from: bigint,
+  to: bigint,
+): Promise<{ raw: RawLog[]; widest: bigint }> {
+  try {
+    return { raw: await getLogs(client, exchange, licensor, from, to), widest: to - from + 1n };
+  } catch (e) {
+    if (to <= from || !isRangeRefusal(e)) throw e;
+    const mid = from + (to - from) / 2n;
+    const a = await logsSplitting(client, exchange, licensor, from, mid);
+    const b = await logsSplitting(client, exchange, licensor, mid + 1n, to);
+    return { raw: a.raw.concat(b.raw), widest: a.widest > b.widest ? a.widest : b.widest };
+  }
+}
+
+/**
+ * The `Licensed` sales paid to `licensor` in [from, to], with block times, and the hash of `to`. A range the
+ * RPC refuses is read in halves; `widest` says how wide a range it answered.
+ */
 export async function readRange(
   client: EarningsPublicClient,
   { exchange, licensor, from, to, cache }: { exchange: Address; licensor: Address; from: bigint; to: bigint; cache: BlockCache },
-): Promise<{ logs: LicensedLog[]; end: SyncedBlock }> {
-  const raw = await client.getLogs({ address: exchange, event: LICENSED, args: { licensor }, fromBlock: from, toBlock: to, strict: true });
-  const logs: LicensedLog[] = [];
-  for (const l of raw) {
-    const block = await blockAt(client, l.blockNumber, cache);
-    logs.push({
-      offerId: l.args.offerId,
-      buyer: l.args.buyer,
-      token: l.args.token,
-      amount: l.args.amount,
-      blockNumber: Number(l.blockNumber),
-      blockHash: l.blockHash,
-      txHash: l.transactionHash,
-      logIndex: l.logIndex,
-      timestamp: block.timestamp,
-    });
-  }
+): Promise<{ logs: LicensedLog[]; end: SyncedBlock; widest: bigint }> {
+  const { raw, widest } = await logsSplitting(client, exchange, licensor, from, to);
+  // Newer nodes put the block time on each log; for the others, fetch each block once, a few at a time.
+  for (const l of raw) if (l.blockTimestamp != null && !cache.has(l.blockNumber)) cache.set(l.blockNumber, { hash: l.blockHash, timestamp: Number(l.blockTimestamp) });
+  const missing = [...new Set(raw.map((l) => l.blockNumber).concat(to))].filter((n) => !cache.has(n));
+  for (let i = 0; i < missing.length; i += BLOCK_FETCHES) await Promise.all(missing.slice(i, i + BLOCK_FETCHES).map((n) => blockAt(client, n, cache)));
+  const logs: LicensedLog[] = raw.map((l) => ({
+    offerId: l.args.offerId,
+    buyer: l.args.buyer,
+    token: l.args.token,
+    amount: l.args.amount,
+    blockNumber: Number(l.blockNumber),
+    blockHash: l.blockHash,
+    txHash: l.transactionHash,
+    logIndex: l.logIndex,
+    timestamp: cache.get(l.blockNumber)!.timestamp,
+  }));
   const end = await blockAt(client, to, cache);
-  return { logs, end: { number: Number(to), hash: end.hash } };
+  return { logs, end: { number: Number(to), hash: end.hash }, widest };
 }

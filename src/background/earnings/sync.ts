@@ -9,16 +9,57 @@ import { linkPosts } from './link-posts';
 import { readRange, type BlockCache } from './read-range';
 
 export const EARNINGS_ALARM = 'earnings-sync';
-/** Public RPCs commonly refuse larger getLogs ranges. */
-export const RANGE = 2_000n;
+/**
+ * Blocks per getLogs at most. An RPC that refuses that many is asked for halves (see readRange), and the
+ * width it answered is used from then on, widening again while it keeps answering.
+ */
+export const MAX_RANGE = 100_000n;
 /** Range-end hashes kept for the reorg check. */
 export const CONFIRMATIONS = 12;
 /** Ranges per run, so one alarm never runs for long; the next one continues. */
 const MAX_RANGES = 25;
 /** A first sync reads this far back, not from genesis (years of blocks on a real chain). */
 const FIRST_LOOKBACK = 500_000n;
+/**
+ * A run that found nothing new writes the ledger (its `syncedTo`, `lastSyncAt`) at most this often: while the
+ * popup is open the chain is read at every block, and the ledger can be megabytes. Progress not written is
+ * only read again after a restart (the ledger is idempotent), never lost.
+ */
+const QUIET_WRITE_MS = 30_000;
 
-const newCount = (s: EarningsStore) => Math.max(0, Object.keys(s.ledger.sales).length - s.seenCount);
+/** Width of the next getLogs: learned from the RPC's refusals, kept while the worker lives. */
+let range = MAX_RANGE;
+
+/** How many popups show the Earnings view now (see live.ts): sales synced meanwhile are seen, not new. */
+export const viewers = { count: 0 };
+
+const saleCount = (s: EarningsStore) => Object.keys(s.ledger.sales).length;
+const newCount = (s: EarningsStore) => Math.max(0, saleCount(s) - s.seenCount);
+
+/**
+ * The ledger as this worker last wrote or read it (`persisted`), and with progress not written yet (`latest`),
+ * kept so a sync at every block does not parse megabytes of storage each time. Storage stays the truth: any
+ * change to it (ours or not) replaces both.
+ */
+let persisted: EarningsStore | null = null;
+let latest: EarningsStore | null = null;
+let persistedAt = 0;
+let unwatch: (() => void) | null = null;
+
+async function load(): Promise<EarningsStore> {
+  unwatch ??= earningsItem.watch((store) => {
+    persisted = latest = store;
+    persistedAt = Date.now();
+  });
+  if (!latest) persisted = latest = await earningsItem.get();
+  return latest;
+}
+
+async function save(s: EarningsStore): Promise<void> {
+  await earningsItem.set(s);
+  persisted = latest = s;
+  persistedAt = Date.now();
+}
 
 /** The stored ledger if it belongs to this licensor on this exchange, else a fresh one. */
 function ledgerFor(stored: EarningsStore, licensor: string, network: NetworkSettings): EarningsStore {
@@ -50,8 +91,8 @@ let running: Promise<EarningsStore> | null = null;
 
 /**
  * Read new `Licensed` sales for the wallet's address up to the chain head, a range at a time, one storage
- * write per range. On failure what was read stays, and the error is kept for the popup; the next alarm
- * retries. Runs once at a time: a popup click during the alarm's run joins it.
+ * write per range that found sales. On failure what was read stays, and the error is kept for the popup; the
+ * next alarm retries. Runs once at a time: a popup click during the alarm's run joins it.
  */
 export function syncEarnings({ relink = false }: { relink?: boolean } = {}): Promise<EarningsStore> {
   running ??= runSync(relink).finally(() => (running = null));
@@ -59,21 +100,33 @@ export function syncEarnings({ relink = false }: { relink?: boolean } = {}): Pro
 }
 
 async function runSync(relink: boolean): Promise<EarningsStore> {
-  const [{ address }, network, stored] = await Promise.all([walletStatus(), networkItem.get(), earningsItem.get()]);
+  const [{ address }, network, stored] = await Promise.all([walletStatus(), networkItem.get(), load()]);
   if (!address) return stored;
   let s = ledgerFor(stored, address, network);
+  // Whether `s` holds a change the user should see that is not written yet (a new ledger, a reorg).
+  let dirty = s !== stored;
+  const write = async () => {
+    if (viewers.count > 0) s = { ...s, seenCount: saleCount(s) }; // on screen as it arrives
+    await save(s);
+    dirty = false;
+  };
   const client = publicClientFor(network);
   const cache: BlockCache = new Map();
   try {
-    const head = await client.getBlockNumber();
-    s = await checkReorg(client, s, cache);
+    const head = await client.getBlockNumber({ cacheTime: 0 });
+    const checked = await checkReorg(client, s, cache);
+    if (checked !== s) [s, dirty] = [checked, true];
     let from = s.ledger.syncedTo === null ? (head > FIRST_LOOKBACK ? head - FIRST_LOOKBACK : 0n) : BigInt(s.ledger.syncedTo + 1);
     for (let i = 0; i < MAX_RANGES && from <= head; i++) {
-      const to = from + RANGE - 1n < head ? from + RANGE - 1n : head;
-      const { logs, end } = await readRange(client, { exchange: network.exchange, licensor: address, from, to, cache });
+      const to = from + range - 1n < head ? from + range - 1n : head;
+      const { logs, end, widest } = await readRange(client, { exchange: network.exchange, licensor: address, from, to, cache });
+      range = widest < to - from + 1n ? widest : range * 2n < MAX_RANGE ? range * 2n : MAX_RANGE;
       s = { ...s, ledger: applyLogs(s.ledger, logs, { confirmations: CONFIRMATIONS, syncedTo: end }) };
-      if (logs.length) s = await linkPosts(s);
-      await earningsItem.set(s);
+      // One write per range with sales: a range of 10,000 sales is one write, not 10,000.
+      if (logs.length) {
+        s = await linkPosts(s);
+        await write();
+      }
       from = to + 1n;
     }
     // Posts captured after their sale was read are linked when the user looks (not every minute: it reads every post).
@@ -82,7 +135,9 @@ async function runSync(relink: boolean): Promise<EarningsStore> {
   } catch (e) {
     s = { ...s, error: `Could not read sales from ${network.rpcUrl}: ${shortError(e)}` };
   }
-  await earningsItem.set(s);
+  // A run that found nothing writes only now and then (or when asked): it would rewrite the same ledger.
+  if (dirty || relink || s.error !== persisted?.error || Date.now() - persistedAt >= QUIET_WRITE_MS) await write();
+  else latest = s;
   await setBadgeCount(newCount(s));
   return s;
 }
@@ -95,7 +150,7 @@ function shortError(e: unknown): string {
 
 /** The user opened the Earnings view. */
 export async function markSeen(): Promise<void> {
-  const s = await earningsItem.get();
-  await earningsItem.set({ ...s, seenCount: Object.keys(s.ledger.sales).length });
+  const s = await load();
+  if (s.seenCount !== saleCount(s)) await save({ ...s, seenCount: saleCount(s) });
   await setBadgeCount(0);
 }

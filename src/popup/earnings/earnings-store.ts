@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { earningsItem, emptyEarnings, type EarningsStore } from '../../ext/earnings-items';
+import { browser } from '../../ext/browser';
+import { EARNINGS_LIVE_PORT, earningsItem, emptyEarnings, type EarningsStore } from '../../ext/earnings-items';
 import { send } from '../../ext/messages';
 import type { WithdrawEstimate } from '../../ext/protocol';
 import { clearError, idleStatus, runAction, type ActionStatus } from '../async-action';
@@ -12,7 +13,10 @@ interface EarningsState extends ActionStatus<EarningsAction> {
   loaded: boolean;
   estimate: WithdrawEstimate | null;
   lastTx: string | null;
-  /** Read storage, watch it, and tell the background the view is open (clears the badge, starts a sync). */
+  /**
+   * Read storage, watch it, and tell the background the view is open (clears the badge, starts a sync); while
+   * it stays open the background syncs at every block (a port held open, see `followChain`).
+   */
   open(): () => void;
   sync(): Promise<void>;
   estimateWithdraw(to?: string, amount?: string): Promise<void>;
@@ -29,11 +33,15 @@ export const useEarnings = create<EarningsState>()((set) => ({
   open() {
     const unwatch = earningsItem.watch((data) => set({ data }));
     void earningsItem.get().then((data) => set({ data, loaded: true }));
+    const unfollow = followChain();
     // Seen after the sync: sales it finds are on screen now, so they are not "new" next time.
     void runAction(set, 'sync', () => send('earnings.sync', {}))
       .then(() => send('earnings.seen', {}))
       .catch(() => undefined);
-    return unwatch;
+    return () => {
+      unwatch();
+      unfollow();
+    };
   },
   async sync() {
     await runAction(set, 'sync', () => send('earnings.sync', {}));
@@ -51,3 +59,32 @@ export const useEarnings = create<EarningsState>()((set) => ({
   },
   clearError: (action) => clearError(set, action),
 }));
+
+/** Keeps the worker alive while the port is open: each message it receives restarts Chrome's idle timer. */
+const PING_MS = 20_000;
+
+/**
+ * Hold the live-sync port open until the returned function is called. If the worker stops (Chrome, or a crash)
+ * the port drops: connect again, which starts a new worker that picks up from storage.
+ */
+function followChain(): () => void {
+  let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  const connect = () => {
+    if (closed) return;
+    port = browser.runtime.connect({ name: EARNINGS_LIVE_PORT });
+    port.onDisconnect.addListener(() => {
+      port = null;
+      retry = setTimeout(connect, 500);
+    });
+  };
+  connect();
+  const ping = setInterval(() => port?.postMessage('ping'), PING_MS);
+  return () => {
+    closed = true;
+    clearInterval(ping);
+    clearTimeout(retry);
+    port?.disconnect();
+  };
+}
