@@ -10,17 +10,34 @@ import type { OfferLeaf } from './types';
  */
 const WORDS = 12;
 const utf8 = new TextEncoder();
+
+/** UTF-8 bytes of `s`: copied by hand when it is ASCII (nearly always: ids, URLs), else by TextEncoder. */
+function utf8Bytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return utf8.encode(s);
+    out[i] = c;
+  }
+  return out;
+}
 const UINT256_MAX = 2n ** 256n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
+
+// Value of each hex digit by char code (0–9, a–f, A–F); 255 for anything else.
+const NIBBLE = new Uint8Array(128).fill(255);
+for (let i = 0; i < 10; i++) NIBBLE[48 + i] = i;
+for (let i = 0; i < 6; i++) NIBBLE[97 + i] = NIBBLE[65 + i] = 10 + i;
 
 function hexInto(buf: Uint8Array, end: number, hex: string): void {
   // Right-aligned: the last byte of `hex` lands at buf[end - 1].
   const digits = hex.length - 2;
   if (digits % 2 !== 0) throw new Error(`odd-length hex: ${hex}`);
-  for (let i = 0, j = end - digits / 2; i < digits; i += 2, j++) {
-    const byte = parseInt(hex.slice(2 + i, 4 + i), 16);
-    if (Number.isNaN(byte)) throw new Error(`not hex: ${hex}`);
-    buf[j] = byte;
+  for (let i = 2, j = end - digits / 2; i < hex.length; i += 2, j++) {
+    const hi = NIBBLE[hex.charCodeAt(i)] ?? 255;
+    const lo = NIBBLE[hex.charCodeAt(i + 1)] ?? 255;
+    if ((hi | lo) > 15) throw new Error(`not hex: ${hex}`);
+    buf[j] = (hi << 4) | lo;
   }
 }
 
@@ -36,7 +53,7 @@ function fixedInto(buf: Uint8Array, word: number, hex: string, bytes: number): v
 }
 
 export function encodeLeafBytes(leaf: OfferLeaf): Uint8Array {
-  const strings = [utf8.encode(leaf.platform), utf8.encode(leaf.postId), utf8.encode(leaf.url)];
+  const strings = [utf8Bytes(leaf.platform), utf8Bytes(leaf.postId), utf8Bytes(leaf.url)];
   const tailWords = strings.reduce((n, s) => n + 1 + Math.ceil(s.length / 32), 0);
   const buf = new Uint8Array((WORDS + tailWords) * 32);
   fixedInto(buf, 0, leaf.licensor, 20);

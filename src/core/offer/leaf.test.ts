@@ -47,6 +47,7 @@ describe('validateLeaf', () => {
     ['a platform over 32 bytes', { platform: 'x'.repeat(33) }, /leaf\.platform: longer than 32/],
     ['an uppercase platform', { platform: 'X' }, /leaf\.platform: not a lowercase/],
     ['a postId over 512 UTF-8 bytes', { postId: 'é'.repeat(257) }, /leaf\.postId: longer than 512/],
+    ['a postId of 4-byte characters one byte over 512', { postId: `${'😀'.repeat(127)}€ab` }, /leaf\.postId: longer than 512/],
     ['a lone surrogate', { postId: 'ab\ud83d' }, /leaf\.postId: contains control/],
     ['a control character', { postId: 'a\u0000b' }, /leaf\.postId: contains control/],
     ['a postId that is a number', { postId: 12 }, /leaf\.postId/],
@@ -68,6 +69,12 @@ describe('validateLeaf', () => {
     const checked = validateLeaf({ ...good, ...change });
     expect(checked.ok).toBe(false);
     expect(!checked.ok && checked.error).toMatch(error);
+  });
+
+  it('counts UTF-8 bytes, not UTF-16 units, at the limits', () => {
+    expect(validateLeaf({ ...good, postId: '😀'.repeat(128) }).ok).toBe(true); // 512 bytes in 256 units
+    expect(validateLeaf({ ...good, postId: `${'😀'.repeat(127)}€a` }).ok).toBe(true); // 508 + 3 + 1
+    expect(validateLeaf({ ...good, postId: 'é'.repeat(256) }).ok).toBe(true);
   });
 
   it('accepts the edges of every range', () => {

@@ -20,7 +20,16 @@ const DECIMAL = /^(0|[1-9][0-9]{0,77})$/;
 // A lone surrogate would be encoded as U+FFFD, so two different strings could share one offer id.
 const UNSAFE_CHARS = /[\p{Cs}\p{Cc}]/u;
 const BIGINT_FIELDS = ['price', 'chainId', 'validUntil', 'licenseDuration'] as const;
-const utf8 = new TextEncoder();
+
+/** Length of `s` in UTF-8 bytes, without encoding it (lone surrogates are refused before this is asked). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) n += c <= 0x7ff || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2; // a surrogate pair: 2 units, 4 bytes
+  }
+  return n;
+}
 
 /**
  * The leaf's values in `LEAF_TYPES` order.
@@ -66,7 +75,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 function checkText(s: unknown, maxBytes: number): string | undefined {
   if (typeof s !== 'string' || s === '') return 'not a non-empty string';
   if (UNSAFE_CHARS.test(s)) return 'contains control characters or lone surrogates';
-  if (utf8.encode(s).length > maxBytes) return `longer than ${maxBytes} UTF-8 bytes`;
+  if (utf8Length(s) > maxBytes) return `longer than ${maxBytes} UTF-8 bytes`;
   return undefined;
 }
 
