@@ -4,6 +4,7 @@ import type { TermsCache } from './terms-cache';
 import type { RegistryConfig } from './config';
 import type { Db } from './db/db';
 import type { Maintenance } from './maintenance';
+import type { ChainLink } from './chain/link';
 
 /** What every handler works with. */
 export interface RegistryContext {
@@ -16,6 +17,8 @@ export interface RegistryContext {
   terms: TermsCache;
   maintenance: Maintenance;
   checkBatch: CheckBatch;
+  /** The relayer and sales watcher, when `config.chainRpcUrl` is set. */
+  chain?: ChainLink;
 }
 
 /** Where buyers fetch an offer: the URL RSL documents point at. */

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chainLinkSummary } from './chain/link';
 import { configFromEnv } from './config';
 import { openDb } from './db/open';
 import { createRegistry } from './server';
@@ -16,6 +17,7 @@ const registry = await createRegistry({ db, config, checkBatch: pool?.check });
 const where = db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 const checks = pool ? `${config.verifyThreads} verify thread(s)` : 'verifying on the main thread';
 console.log(`Consentry registry on ${registry.url} — ${where}; chain ${config.chainId}, exchange ${config.exchangeAddress}; ${checks}`);
+console.log(chainLinkSummary(config));
 
 let stopping = false;
 async function stop(signal: string) {

@@ -6,8 +6,14 @@ import type { TermsView } from './terms-json';
 
 export type OfferStatus = 'live' | 'revoked' | 'expired';
 
+/** Licences bought on chain (`Licensed` events, one per buyer) and the block time of the last; 0 and null before any. */
+export interface LicensedView {
+  count: number;
+  lastAt: string | null;
+}
+
 /** An offer in a `GET /v1/offers` page: the signed leaf, its ids and its terms. */
-export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex; terms: TermsView; revoked: false };
+export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex; terms: TermsView; revoked: false; licensed: LicensedView };
 
 /** Everything a buyer needs to settle one offer on chain. */
 export interface OfferDetail {
@@ -20,6 +26,7 @@ export interface OfferDetail {
   domain: OfferDomainJson;
   terms: TermsView;
   status: OfferStatus;
+  licensed: LicensedView;
 }
 
 /** Revoked first: a revoked offer stays revoked whatever its date. */
@@ -28,8 +35,12 @@ export function statusOf(row: Pick<OfferRow, 'revoked_at' | 'valid_until'>, now:
   return BigInt(row.valid_until) > now ? 'live' : 'expired';
 }
 
+export function licensedOf(row: Pick<OfferRow, 'licensed_count' | 'last_licensed_at'>): LicensedView {
+  return { count: row.licensed_count, lastAt: row.last_licensed_at?.toISOString() ?? null };
+}
+
 export function listedOffer(row: OfferRow, terms: TermsView): ListedOffer {
-  return { ...leafJsonOf(row), offerId: row.offer_id, batchId: row.batch_id, terms, revoked: false };
+  return { ...leafJsonOf(row), offerId: row.offer_id, batchId: row.batch_id, terms, revoked: false, licensed: licensedOf(row) };
 }
 
 export function offerDetail(row: OfferRow & BatchRow, proof: Hex[], terms: TermsView, status: OfferStatus): OfferDetail {
@@ -43,5 +54,6 @@ export function offerDetail(row: OfferRow & BatchRow, proof: Hex[], terms: Terms
     domain: domainToJson({ chainId: BigInt(row.domain_chain_id), verifyingContract: row.verifying_contract }),
     terms,
     status,
+    licensed: licensedOf(row),
   };
 }

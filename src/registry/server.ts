@@ -7,6 +7,7 @@ import type { RegistryContext } from './context';
 import type { Db } from './db/db';
 import { CORS_HEADERS, HttpError, send } from './http';
 import { createMaintenance } from './maintenance';
+import { startChainLink } from './chain/link';
 import { migrate } from './migrate';
 import { postBatch } from './routes/batches';
 import { health } from './routes/health';
@@ -66,7 +67,9 @@ function fail(res: ServerResponse, e: unknown): void {
 }
 
 /**
- * Migrate the database, then serve the registry's HTTP API on `config.host`/`config.port`.
+ * Migrate the database, then serve the registry's HTTP API on `config.host`/`config.port`; with
+ * `config.chainRpcUrl`, also follow sales on chain and (with `config.relayerKey`) relay revocations (chain/link.ts).
+ * `close()` stops those too.
  * @example const { url, close } = await createRegistry({ db: await openPglite(), config: { port: 0 } })
  */
 export async function createRegistry({ db, config: partial = {}, now, checkBatch: check = checkBatch }: CreateRegistryParameters): Promise<CreateRegistryReturnType> {
@@ -94,12 +97,14 @@ export async function createRegistry({ db, config: partial = {}, now, checkBatch
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // Only once listening: a registry that cannot start must not be relaying.
+  if (config.chainRpcUrl) ctx.chain = startChainLink(db, { ...config, chainRpcUrl: config.chainRpcUrl });
   return {
     server,
     url: listening(),
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : ctx.maintenance.stop().then(resolve)));
+        server.close((e) => (e ? reject(e) : Promise.all([ctx.maintenance.stop(), ctx.chain?.stop()]).then(() => resolve(), reject)));
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       }),

@@ -69,6 +69,7 @@ describe.each(DATABASES)('GET /v1/offers on %s', (kind) => {
       batchId: expect.stringMatching(/^0x[0-9a-f]{64}$/),
       terms: expect.objectContaining({ hash: termsHash(usdcDefault), permits: ['ai-train'], summary: expect.arrayContaining([expect.stringMatching(/^AI companies may train/)]) }),
       revoked: false,
+      licensed: { count: 0, lastAt: null },
     });
   });
 

@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial';
+import { sql as chain } from './002-chain';
 
 /** One schema change: applied once, in order, and recorded in `schema_migrations` under its id. */
 export interface Migration {
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [{ id: '001-initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: '001-initial', sql: initial },
+  { id: '002-chain', sql: chain },
+];

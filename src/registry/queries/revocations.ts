@@ -43,3 +43,86 @@ export async function storeRevocation(db: Db, r: NewRevocation): Promise<StoreRe
     return { kind: 'stored', revoked: updated.rowCount };
   });
 }
+
+/** A stored revocation still to be relayed on chain, with the transaction in flight for it if any. */
+export interface UnrelayedRevocation {
+  revocationId: Hex;
+  revocation: Revocation;
+  signature: Hex;
+  /** The signed transaction already broadcast (or about to be): rebroadcast it, never sign another. */
+  pending?: { hash: Hex; raw: Hex; nonce: bigint };
+  attempts: number;
+}
+
+interface UnrelayedRow {
+  revocation_id: Hex;
+  licensor: Address;
+  offer_ids: Hex[];
+  issued_at: string;
+  signature: Hex;
+  relay_tx: Hex | null;
+  relay_raw: Hex | null;
+  relay_nonce: string | null;
+  relay_attempts: number;
+}
+
+/**
+ * The oldest revocation of `domain` not yet relayed and not waiting out a retry delay: the relayer sends one at a
+ * time, in the order licensors signed them into the registry. Served by the `revocations_unrelayed` index.
+ */
+export async function nextUnrelayed(db: Db, domain: OfferDomain): Promise<UnrelayedRevocation | undefined> {
+  const { rows } = await db.query<UnrelayedRow>(
+    `select revocation_id, licensor, offer_ids, issued_at::text as issued_at, signature, relay_tx, relay_raw, relay_nonce::text as relay_nonce, relay_attempts
+     from revocations
+     where relayed_at is null and (relay_retry_at is null or relay_retry_at <= now()) and chain_id = $1::numeric and verifying_contract = $2
+     order by received_at, revocation_id limit 1`,
+    [domain.chainId.toString(), domain.verifyingContract],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    revocationId: r.revocation_id,
+    revocation: { licensor: r.licensor, offerIds: r.offer_ids, issuedAt: BigInt(r.issued_at) },
+    signature: r.signature,
+    pending: r.relay_tx && r.relay_raw && r.relay_nonce !== null ? { hash: r.relay_tx, raw: r.relay_raw, nonce: BigInt(r.relay_nonce) } : undefined,
+    attempts: r.relay_attempts,
+  };
+}
+
+/** Remember the signed transaction about to be broadcast for a revocation (before broadcasting it). */
+export async function recordRelayPending(db: Db, revocationId: Hex, tx: { hash: Hex; raw: Hex; nonce: bigint }): Promise<void> {
+  await db.query(
+    'update revocations set relay_tx = $2, relay_raw = $3, relay_nonce = $4::numeric, relay_attempts = relay_attempts + 1 where revocation_id = $1 and relayed_at is null',
+    [revocationId, tx.hash, tx.raw, tx.nonce.toString()],
+  );
+}
+
+/**
+ * The revocation is in effect on chain: by our transaction `txHash`, or (null) because its offers were already
+ * revoked there. Keeps the hash; drops the raw transaction, which is no longer needed.
+ */
+export async function markRelayed(db: Db, revocationId: Hex, txHash: Hex | null): Promise<void> {
+  await db.query(
+    'update revocations set relayed_at = now(), relay_tx = $2, relay_raw = null, relay_error = null, relay_retry_at = null where revocation_id = $1 and relayed_at is null',
+    [revocationId, txHash],
+  );
+}
+
+/** The attempt failed for this revocation alone (say, it reverts): forget any transaction, retry after `retryMs`. */
+export async function deferRelay(db: Db, revocationId: Hex, error: string, retryMs: number): Promise<void> {
+  await db.query(
+    `update revocations set relay_tx = null, relay_raw = null, relay_nonce = null, relay_error = $2,
+       relay_retry_at = now() + ($3::integer * interval '1 millisecond')
+     where revocation_id = $1 and relayed_at is null`,
+    [revocationId, error, retryMs],
+  );
+}
+
+/** How many revocations of `domain` wait to be relayed, and when the oldest of them came in. */
+export async function unrelayedSummary(db: Db, domain: OfferDomain): Promise<{ count: number; oldest: Date | null }> {
+  const { rows } = await db.query<{ n: string; oldest: Date | null }>(
+    'select count(*) as n, min(received_at) as oldest from revocations where relayed_at is null and chain_id = $1::numeric and verifying_contract = $2',
+    [domain.chainId.toString(), domain.verifyingContract],
+  );
+  return { count: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest ?? null };
+}

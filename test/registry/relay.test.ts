@@ -1,0 +1,113 @@
+// The registry relays signed revocations on chain: a revoked offer cannot be bought even from a kept copy, the
+// licensor pays no gas, and an RPC that is down or loses an answer delays the relay but never doubles it.
+import { parseEventLogs, type Hex } from 'viem';
+import { describe, expect, it, vi } from 'vitest';
+import { CHAIN_TIMEOUTS, exchangeAbi, revertName } from '../chain/fixture';
+import { DATABASES } from './harness';
+import { receiptOf, until, useLinkedRegistry } from './relay-chain';
+
+vi.setConfig(CHAIN_TIMEOUTS);
+
+describe.each(DATABASES)('relaying revocations on %s', (kind) => {
+  const l = useLinkedRegistry(kind);
+  const isRevoked = (licensor: Hex, id: Hex) => l.fx.exchangeAs(l.relayer).read.isRevoked([licensor, id]);
+  const relayerNonce = () => l.fx.publicClient.getTransactionCount({ address: l.relayer.address });
+  const relayed = (revocationId: Hex) => until(() => l.revocationRow(revocationId), (r) => r.relayed_at !== null);
+
+  it('a revocation posted to the registry ends up on chain: a kept copy of the offer no longer sells, the licensor paid no gas', async () => {
+    const alice = await l.fx.newAccount();
+    const ids = await l.publish(alice, 3);
+    const kept = await l.purchasable(ids[0]!); // a buyer saved the record before the revocation
+    const aliceEth = await l.fx.publicClient.getBalance({ address: alice.address });
+    const nonceBefore = await relayerNonce();
+
+    const res = await l.revoke(alice, ids.slice(0, 2));
+    expect(res.status).toBe(201);
+    const { revocationId } = (await res.json()) as { revocationId: Hex };
+    const row = await relayed(revocationId);
+
+    expect(await isRevoked(alice.address, ids[0]!)).toBe(true);
+    expect(await isRevoked(alice.address, ids[1]!)).toBe(true);
+    expect(await isRevoked(alice.address, ids[2]!)).toBe(false);
+    const receipt = await receiptOf(l.fx, row.relay_tx!);
+    expect(receipt.from.toLowerCase()).toBe(l.relayer.address.toLowerCase());
+    expect(parseEventLogs({ abi: exchangeAbi, logs: receipt.logs, eventName: 'Revoked' }).map((e) => e.args.offerId)).toEqual(ids.slice(0, 2));
+    expect(await relayerNonce()).toBe(nonceBefore + 1);
+    expect(await l.fx.publicClient.getBalance({ address: alice.address })).toBe(aliceEth);
+
+    const buyer = await l.fx.newAccount();
+    expect(await revertName(l.buy(buyer, kept))).toBe('OfferRevoked');
+    await l.fx.mined(l.buy(buyer, await l.purchasable(ids[2]!))); // the rest of the batch still sells
+    expect((await l.health()).unrelayed.count).toBe(0);
+  });
+
+  it('relays the oldest first, one transaction each; offers already revoked on chain cost no transaction', async () => {
+    const bob = await l.fx.newAccount();
+    const ids = await l.publish(bob, 3);
+    // Bob revokes the first directly on chain, then also through the registry.
+    await l.fx.mined(l.fx.exchangeAs(bob).write.revoke([[ids[0]!]]));
+    l.proxy.mode = 'down'; // hold the relayer back until all three are stored
+    const posted: Hex[] = [];
+    for (const id of ids) posted.push(((await (await l.revoke(bob, [id])).json()) as { revocationId: Hex }).revocationId);
+    const nonceBefore = await relayerNonce();
+    expect((await l.health()).unrelayed.count).toBe(3);
+    l.proxy.mode = 'up';
+
+    const rows = await Promise.all(posted.map(relayed));
+    expect(rows[0]!.relay_tx).toBeNull();
+    const [second, third] = await Promise.all([receiptOf(l.fx, rows[1]!.relay_tx!), receiptOf(l.fx, rows[2]!.relay_tx!)]);
+    expect(second.blockNumber).toBeLessThan(third.blockNumber);
+    expect(await relayerNonce()).toBe(nonceBefore + 2);
+    for (const id of ids) expect(await isRevoked(bob.address, id)).toBe(true);
+  });
+
+  it('a revocation of offers whose batch never reached the chain is relayed too', async () => {
+    const carol = await l.fx.newAccount();
+    const ids = await l.publish(carol, 1);
+    const { revocationId } = (await (await l.revoke(carol, ids)).json()) as { revocationId: Hex };
+    await relayed(revocationId);
+    expect(await isRevoked(carol.address, ids[0]!)).toBe(true);
+  });
+
+  it('RPC down: the revocation waits, /health says why; back up: relayed exactly once', async () => {
+    const dan = await l.fx.newAccount();
+    const ids = await l.publish(dan, 2);
+    l.proxy.mode = 'down';
+    const { revocationId } = (await (await l.revoke(dan, ids)).json()) as { revocationId: Hex };
+    const nonceBefore = await relayerNonce();
+    const down = await until(l.health, (h) => h.relayer?.lastError !== null && h.relayer!.failures >= 2);
+    expect(down.relayer!.lastError!.message).toMatch(/^cannot reach the chain RPC http:\/\/127\.0\.0\.1:\d+/);
+    expect(down.unrelayed.count).toBe(1);
+    expect((await l.revocationRow(revocationId)).relayed_at).toBeNull();
+    expect(await isRevoked(dan.address, ids[0]!)).toBe(false);
+
+    l.proxy.mode = 'up';
+    await relayed(revocationId);
+    expect(await isRevoked(dan.address, ids[0]!)).toBe(true);
+    expect(await relayerNonce()).toBe(nonceBefore + 1);
+    const up = await until(l.health, (h) => h.relayer?.lastError === null);
+    expect(up.unrelayed.count).toBe(0);
+  });
+
+  it('the answer to the broadcast is lost and the RPC goes down: once up, the same transaction is recognised, none sent again', async () => {
+    const erin = await l.fx.newAccount();
+    const ids = await l.publish(erin, 1);
+    const nonceBefore = await relayerNonce();
+    const sendsBefore = l.proxy.sends;
+    l.proxy.mode = 'lose-send';
+    const { revocationId } = (await (await l.revoke(erin, ids)).json()) as { revocationId: Hex };
+    await until(async () => l.proxy.sends, (n) => n > sendsBefore);
+    // Mined on chain, but the registry never heard back.
+    expect(await isRevoked(erin.address, ids[0]!)).toBe(true);
+    await until(l.health, (h) => h.relayer!.failures >= 2);
+    expect((await l.revocationRow(revocationId)).relayed_at).toBeNull();
+
+    l.proxy.mode = 'up';
+    const row = await relayed(revocationId);
+    expect(await relayerNonce()).toBe(nonceBefore + 1);
+    const receipt = await receiptOf(l.fx, row.relay_tx!);
+    expect(receipt.status).toBe('success');
+    expect(receipt.from.toLowerCase()).toBe(l.relayer.address.toLowerCase());
+    expect(l.proxy.sends - sendsBefore).toBe(1);
+  });
+});
