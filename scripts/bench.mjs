@@ -190,6 +190,10 @@ await sw.evaluate(async () => {
     index.push(`post:x:${id}\t${Date.parse(at).toString(36)}\t${i % 10 ? 'i' : 'o'}`); // as src/ext/post-index.ts writes it
   }
   items['post-index'] = { v: 1, data: index.join('\n') };
+  // The index head, which src/ext/items.ts writes in the same write as the index: counts and the newest 50 licensed posts.
+  const head = [];
+  for (let i = 9_999; head.length < 50; i--) if (i % 10) head.push(items[`post:x:${String(1800000000000000000n + BigInt(i))}`].data);
+  items['post-index-head'] = { v: 1, data: { total: 10_000, licensed: 9_000, records: head } };
   await chrome.storage.local.set(items);
 });
 const popupTimes = [];

@@ -3,7 +3,7 @@ import type { Platform } from '../core/platform';
 import type { PostRecord } from '../core/post';
 import { completeSettings, defaultSettings, type Settings } from '../core/site-settings';
 import { browser } from './browser';
-import { indexEntry, parsePostIndex, serializePostIndex } from './post-index';
+import { HEAD_SIZE, indexEntry, indexHead, newestEntries, parsePostIndex, serializePostIndex, type IndexEntry, type PostIndexHead } from './post-index';
 import { storageItem, upgrade, wrap, type StorageItemSpec } from './storage-item';
 
 /**
@@ -87,6 +87,51 @@ export const postIndexItem = storageItem<string>({
   isValid: (d): d is string => typeof d === 'string',
 });
 
+function isPostIndexHead(d: unknown): d is PostIndexHead {
+  const h = d as PostIndexHead;
+  return (
+    typeof h === 'object' &&
+    h !== null &&
+    Number.isInteger(h.total) &&
+    Number.isInteger(h.licensed) &&
+    Array.isArray(h.records) &&
+    h.records.length <= HEAD_SIZE &&
+    h.records.every(isPostRecord)
+  );
+}
+
+/**
+ * The index head (post-index.ts): counts and the newest licensed posts, for the popup's first screen. Written
+ * only in the same storage write as the index and the posts. Absent in storage written before it existed:
+ * repairPostIndex writes it on update, and readers fall back to the index meanwhile.
+ */
+export const postIndexHeadItem = storageItem<PostIndexHead | null>({
+  key: 'post-index-head',
+  area: 'local',
+  version: 1,
+  fallback: null,
+  isValid: isPostIndexHead,
+});
+
+/** Settings and the index head in one small read: everything the popup's first screen needs. */
+export async function getFirstScreen(): Promise<{ settings: Settings; head: PostIndexHead | null }> {
+  const got = await browser.storage.local.get([settingsItem.spec.key, postIndexHeadItem.spec.key]);
+  return {
+    settings: completeSettings(upgrade(settingsItem.spec, got[settingsItem.spec.key])),
+    head: upgrade(postIndexHeadItem.spec, got[postIndexHeadItem.spec.key]),
+  };
+}
+
+/** The head for `index`, reading from storage the posts of its first page that `known` does not hold. */
+async function headFor(index: Map<string, IndexEntry>, known: Map<string, PostRecord>): Promise<PostIndexHead> {
+  const missing = newestEntries(index.values(), HEAD_SIZE, 'in')
+    .map((e) => e.key)
+    .filter((k) => !known.has(k));
+  const records = new Map(known);
+  for (const [k, rec] of await getPostRecords(missing)) records.set(k, rec);
+  return indexHead(index, records);
+}
+
 /**
  * Store one post and the index in a single storage write, so a worker stopped mid-way leaves both or neither.
  * The caller serialises calls (read index, change, write) so two writes cannot lose each other's entry.
@@ -96,29 +141,48 @@ export async function setPostRecord(rec: PostRecord, also: Record<string, unknow
 }
 
 /**
- * Store many posts, the index and any `also` values (wrapped already) in one storage write: all or nothing,
- * and the index is rewritten once, not once per post.
+ * Store many posts, the index, its head and any `also` values (wrapped already) in one storage write: all or
+ * nothing, and the index is rewritten once, not once per post.
  */
 export async function setPostRecords(recs: PostRecord[], also: Record<string, unknown> = {}): Promise<void> {
   const index = parsePostIndex(await postIndexItem.get());
   const items: Record<string, unknown> = { ...also };
+  const written = new Map<string, PostRecord>();
   for (const rec of recs) {
     const key = postKey(rec.post.platform, rec.post.postId);
     index.set(key, indexEntry(key, rec));
     items[key] = wrap(postSpec, rec);
+    written.set(key, rec);
   }
   items[postIndexItem.spec.key] = wrap(postIndexItem.spec, serializePostIndex(index.values()));
+  items[postIndexHeadItem.spec.key] = wrap(postIndexHeadItem.spec, await headFor(index, written));
   await browser.storage.local.set(items);
 }
 
-/** Rebuild the index from the posts when it is missing or out of step (an older version, a manual edit). */
+/** JSON with object keys sorted: storage may hand objects back with their keys in another order. */
+function canonical(x: unknown): string {
+  return JSON.stringify(x, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/**
+ * Rebuild the index and its head from the posts when either is missing or out of step (an older version that
+ * wrote no head, a manual edit). Both are written in one storage write. Returns the entries rewritten.
+ */
 export async function repairPostIndex(): Promise<number> {
-  const [records, stored] = await Promise.all([getAllPostRecords(), postIndexItem.get()]);
+  const [records, stored, storedHead] = await Promise.all([getAllPostRecords(), postIndexItem.get(), postIndexHeadItem.get()]);
   const index = parsePostIndex(stored);
   const fresh = new Map(records.map((r) => [postKey(r.post.platform, r.post.postId), r]));
+  if (fresh.size === 0 && index.size === 0 && !storedHead) return 0; // nothing stored yet: no head needed either
   const inStep = index.size === fresh.size && [...fresh].every(([k, r]) => index.get(k)?.state === r.consent.state);
-  if (inStep) return 0;
-  await postIndexItem.set(serializePostIndex([...fresh].map(([k, r]) => indexEntry(k, r))));
+  const freshIndex = inStep ? index : new Map([...fresh].map(([k, r]) => [k, indexEntry(k, r)]));
+  const head = indexHead(freshIndex, fresh);
+  if (inStep && canonical(storedHead) === canonical(head)) return 0;
+  await browser.storage.local.set({
+    [postIndexItem.spec.key]: wrap(postIndexItem.spec, serializePostIndex(freshIndex.values())),
+    [postIndexHeadItem.spec.key]: wrap(postIndexHeadItem.spec, head),
+  });
   return fresh.size;
 }
 

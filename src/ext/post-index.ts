@@ -35,7 +35,56 @@ export function serializePostIndex(entries: Iterable<IndexEntry>): string {
   return lines.join('\n');
 }
 
-/** Entries newest first; ties by key, so the order is stable. */
+/** The list's order: newest first; ties by key, so the order is stable. */
+export function newerFirst(a: IndexEntry, b: IndexEntry): number {
+  return b.time - a.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Entries newest first. */
 export function sortedEntries(index: Map<string, IndexEntry>): IndexEntry[] {
-  return [...index.values()].sort((a, b) => b.time - a.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...index.values()].sort(newerFirst);
+}
+
+/** The first `n` entries in `sortedEntries` order that are in `state`, without sorting them all. */
+export function newestEntries(entries: Iterable<IndexEntry>, n: number, state: ConsentState): IndexEntry[] {
+  const top: IndexEntry[] = [];
+  if (n <= 0) return top;
+  for (const e of entries) {
+    if (e.state !== state) continue;
+    if (top.length === n && newerFirst(e, top[n - 1]!) >= 0) continue;
+    let i = Math.min(top.length, n - 1);
+    while (i > 0 && newerFirst(e, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, e);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+
+/** How many of the newest licensed posts the index head holds whole: the popup's first page. */
+export const HEAD_SIZE = 50;
+
+/**
+ * The index head: a small value written in the same storage write as the index and the posts, so the popup
+ * can show its first screen from one small read instead of the whole index plus a page of posts.
+ */
+export interface PostIndexHead {
+  /** Posts in the index. */
+  total: number;
+  /** Of which licensed ('in'). */
+  licensed: number;
+  /** The newest HEAD_SIZE licensed posts (fewer if there are fewer), newest first, whole. */
+  records: PostRecord[];
+}
+
+/** The head for `index`; `records` holds (at least) the posts of its newest HEAD_SIZE licensed entries. */
+export function indexHead(index: Map<string, IndexEntry>, records: Map<string, PostRecord>): PostIndexHead {
+  let licensed = 0;
+  for (const e of index.values()) if (e.state === 'in') licensed++;
+  const out: PostRecord[] = [];
+  for (const e of newestEntries(index.values(), HEAD_SIZE, 'in')) {
+    const rec = records.get(e.key);
+    if (rec) out.push(rec); // always there when index and posts are written together; never fail a write for it
+
+  }
+  return { total: index.size, licensed, records: out };
 }

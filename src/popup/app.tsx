@@ -1,4 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { handoff } from './handoff';
+import { TAGLINE } from './post-view';
 import { PostsSection } from './posts-section';
 import { SitesSection } from './sites-section';
 import { usePopup } from './store';
@@ -22,16 +24,18 @@ const screens = {
 export function App() {
   const loaded = usePopup((s) => s.loaded);
   const error = usePopup((s) => s.error);
-  const [tab, setTab] = useState<TabId>('posts');
+  const [tab, setTab] = useState<TabId>(() => handoff().tab);
   useEffect(() => {
-    if (loaded) performance.mark('consentry:popup-ready');
+    // Marked already where the plain first screen was drawn (first-screen.ts), unless it could not be.
+    if (loaded && performance.getEntriesByName('consentry:popup-ready').length === 0) performance.mark('consentry:popup-ready');
   }, [loaded]);
   const Screen = tab === 'posts' ? null : screens[tab];
+  // first-screen.ts draws the Posts tab without React: change both together (first-screen.test.ts compares them).
   return (
     <main className="app" aria-busy={!loaded}>
       <header className="top">
         <h1>Consentry</h1>
-        <p className="tagline">Your posts, your terms: choose which of your posts AI may learn from.</p>
+        <p className="tagline">{TAGLINE}</p>
       </header>
       <Tabs current={tab} onSelect={setTab} onIntent={(t) => t !== 'posts' && void loaders[t]()} />
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="panel-body">

@@ -2,6 +2,8 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { PLATFORM_INFO } from '../core/platform';
 import { matchingKeys } from './post-list';
 import { PostItem } from './post-item';
+import { handoff } from './handoff';
+import { NO_LICENSED, showMore } from './post-view';
 import { OutboxBanner } from './posts/outbox-banner';
 import { FIRST_PAGE, usePopup } from './store';
 
@@ -14,7 +16,7 @@ export function PostsSection() {
   const setQuery = usePopup((s) => s.setQuery);
   const setFilter = usePopup((s) => s.setFilter);
   const ensureRecords = usePopup((s) => s.ensureRecords);
-  const [shown, setShown] = useState(FIRST_PAGE);
+  const [shown, setShown] = useState(() => FIRST_PAGE * (1 + handoff().more));
   const deferredQuery = useDeferredValue(query);
   const keys = useMemo(
     () => matchingKeys(index, records, allLoaded, deferredQuery, filter),
@@ -63,7 +65,7 @@ export function PostsSection() {
       {keys === null ? (
         <p className="muted">Reading your posts to search them…</p>
       ) : keys.length === 0 ? (
-        <p className="muted">{query ? 'No post matches.' : 'No licensed posts. Choose “All” to see the ones you withdrew.'}</p>
+        <p className="muted">{query ? 'No post matches.' : NO_LICENSED}</p>
       ) : (
         <ul className="posts" aria-label="Posts">
           {page.map((key) => {
@@ -74,7 +76,7 @@ export function PostsSection() {
       )}
       {keys && keys.length > shown && (
         <button type="button" className="more" onClick={() => setShown((n) => n + FIRST_PAGE)}>
-          Show more ({keys.length - shown} left)
+          {showMore(keys.length - shown)}
         </button>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { PLATFORMS, PLATFORM_INFO } from '../core/platform';
+import { siteHint } from './post-view';
 import { usePopup } from './store';
 
 export function SitesSection() {
@@ -23,7 +24,7 @@ export function SitesSection() {
                 <span>{PLATFORM_INFO[p].name}</span>
               </label>
               <span id={`site-${p}-hint`} className="muted small">
-                {on ? 'License buttons show on your own posts.' : 'Off: no buttons, nothing captured.'}
+                {siteHint(on)}
               </span>
             </li>
           );

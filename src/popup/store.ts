@@ -2,10 +2,12 @@ import { create } from 'zustand';
 import type { Platform } from '../core/platform';
 import type { PostRecord } from '../core/post';
 import { completeSettings, defaultSettings, type Settings } from '../core/site-settings';
-import { getAllPostRecords, getPostRecords, postIndexItem, settingsItem, watchPostRecords } from '../ext/items';
+import { decodePost, getAllPostRecords, getPostRecords, POST_KEY_PREFIX, postIndexItem, settingsItem } from '../ext/items';
 import { send } from '../ext/messages';
 import { parsePostIndex, sortedEntries, type IndexEntry } from '../ext/post-index';
-import { earlyData } from './early-load';
+import { upgrade } from '../ext/storage-item';
+import { earlyData, onLocalChange } from './early-load';
+import type { Handoff } from './handoff';
 export { FIRST_PAGE } from './early-load';
 
 export type PostFilter = 'in' | 'all';
@@ -97,22 +99,46 @@ function loadAll(): void {
   );
 }
 
-/** Load storage into the store and keep it in step. Returns a function that stops watching. */
-export function connectStore(): () => void {
-  const unwatchPosts = watchPostRecords((key, rec) => {
-    const records = new Map(usePopup.getState().records);
-    if (rec) records.set(key, rec);
-    else records.delete(key);
-    usePopup.setState({ records });
-  });
-  const unwatchIndex = postIndexItem.watch((text) => usePopup.setState({ index: sortedEntries(parsePostIndex(text)) }));
-  const unwatchSettings = settingsItem.watch((s) => usePopup.setState({ settings: completeSettings(s) }));
-  earlyData
-    .then(({ settings, index, records }) => usePopup.setState({ settings, index, records, loaded: true }))
-    .catch((e: unknown) => usePopup.setState({ loaded: true, error: `Could not read your data: ${message(e)}` }));
-  return () => {
-    unwatchPosts();
-    unwatchIndex();
-    unwatchSettings();
-  };
+/** Apply one storage.local change (posts, index, settings) to the store, in one update. */
+function applyChanges(changes: Record<string, { newValue?: unknown }>): void {
+  const patch: Partial<PopupState> = {};
+  let records: Map<string, PostRecord> | null = null;
+  for (const key in changes) {
+    const value = changes[key]!.newValue;
+    if (key.startsWith(POST_KEY_PREFIX)) {
+      records ??= new Map(usePopup.getState().records);
+      const rec = decodePost(value);
+      if (rec) records.set(key, rec);
+      else records.delete(key);
+    } else if (key === postIndexItem.spec.key) patch.index = sortedEntries(parsePostIndex(upgrade(postIndexItem.spec, value)));
+    else if (key === settingsItem.spec.key) patch.settings = completeSettings(upgrade(settingsItem.spec, value));
+  }
+  if (records) patch.records = records;
+  if (Object.keys(patch).length > 0) usePopup.setState(patch);
+}
+
+/**
+ * Load what the popup read at start (early-load.ts) into the store and keep it in step with storage, changes
+ * made since the start included. Resolves once loaded (or failed, with the error shown).
+ */
+export async function connectStore(): Promise<void> {
+  try {
+    const { settings, index, records } = await earlyData();
+    usePopup.setState({ settings, index, records, loaded: true });
+  } catch (e) {
+    usePopup.setState({ loaded: true, error: `Could not read your data: ${message(e)}` });
+  }
+  onLocalChange(applyChanges);
+}
+
+/** Carry out what the user did on the plain first screen (first-screen.ts), as if done here. */
+export function applyHandoff(h: Handoff): void {
+  const s = usePopup.getState();
+  if (h.filter !== s.filter) s.setFilter(h.filter);
+  if (h.query) s.setQuery(h.query);
+  for (const [p, enabled] of Object.entries(h.sites)) void s.setSiteEnabled(p as Platform, enabled);
+  for (const [key, optIn] of h.consent) {
+    const rec = s.records.get(key);
+    if (rec) void s.setConsent(rec, optIn);
+  }
 }

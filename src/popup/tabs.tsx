@@ -1,17 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { panelId, tabForKey, tabId, TABS, type TabId } from './tab-list';
 
-export const TABS = [
-  { id: 'posts', label: 'Posts' },
-  { id: 'terms', label: 'Terms' },
-  { id: 'earnings', label: 'Earnings' },
-  { id: 'wallet', label: 'Wallet' },
-  { id: 'settings', label: 'Settings' },
-] as const;
-
-export type TabId = (typeof TABS)[number]['id'];
-
-export const tabId = (tab: TabId) => `tab-${tab}`;
-export const panelId = (tab: TabId) => `panel-${tab}`;
+export { panelId, tabId, TABS, type TabId };
 
 interface Props {
   current: TabId;
@@ -24,12 +14,9 @@ interface Props {
 export function Tabs({ current, onSelect, onIntent }: Props) {
   const refs = useRef(new Map<TabId, HTMLButtonElement>());
   function onKeyDown(e: KeyboardEvent) {
-    const i = TABS.findIndex((t) => t.id === current);
-    const last = TABS.length - 1;
-    const next = { ArrowRight: i === last ? 0 : i + 1, ArrowLeft: i === 0 ? last : i - 1, Home: 0, End: last }[e.key];
-    if (next === undefined) return;
+    const tab = tabForKey(current, e.key);
+    if (tab === undefined) return;
     e.preventDefault();
-    const tab = TABS[next]!.id;
     onSelect(tab);
     refs.current.get(tab)?.focus();
   }

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import type { OfferStatus } from '../../core/offer-status';
 import { useNetwork } from '../settings/network-store';
+import { offerTitle } from '../post-view';
 import { offerLine } from './offer-line';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Where a post's offer stands: waiting, published (with a link to it), withdrawing, withdrawn or refused. */
 export function OfferState({ offer }: { offer: OfferStatus | undefined }) {
@@ -17,10 +16,8 @@ export function OfferState({ offer }: { offer: OfferStatus | undefined }) {
 
   const line = offerLine(offer, registryUrl);
   if (!line || !offer) return null;
-  const when = 'at' in offer ? offer.at : offer.since;
-  const time = Date.parse(when);
   return (
-    <p className={`offer small tone-${line.tone}`} title={Number.isNaN(time) ? undefined : dateFormat.format(time)}>
+    <p className={`offer small tone-${line.tone}`} title={offerTitle('at' in offer ? offer.at : offer.since)}>
       <span>{line.text}</span>
       {line.href && (
         <>
