@@ -71,6 +71,8 @@ export async function buildSignedBatch(
     signature,
     leaves: leaves.map(leafToJson),
     terms,
+    // What each contentHash was computed from: buyers license the text itself, and check it against the hash.
+    contents: posts.map(({ rec }) => ({ text: rec.post.text, media: rec.post.media })),
   });
   return {
     batchId: batchIdOf(domain, batch),

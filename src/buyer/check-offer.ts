@@ -3,7 +3,8 @@ import { recoverBatchSigner } from '../core/offer/eip712';
 import { leafFromJson, offerId } from '../core/offer/leaf';
 import { verifyProof } from '../core/offer/merkle';
 import type { OfferBatch, OfferLeaf } from '../core/offer/types';
-import type { Checked } from '../core/validate-report';
+import { contentHash } from '../core/content-hash';
+import { isHttpsUrl, MAX_MEDIA, MAX_TEXT_LENGTH, type Checked } from '../core/validate-report';
 import type { OfferDetail } from './registry-client';
 
 /** One licence ready for `purchaseMany`, checked against what the chain will check. */
@@ -68,4 +69,20 @@ export async function checkOffer({ detail, chainId, exchange, now }: CheckOfferP
     return fail(`signature: ${(e as Error).message.split('\n')[0]}`);
   }
   return { ok: true, value: { offerId: id, leaf: leaf.value, proof, batch: batch.value, signature: detail.signature } };
+}
+
+/**
+ * The post content a registry served with an offer, checked against the signed contentHash: a text that does not
+ * hash to it is not what the licensor offered, so the offer is not bought. Null when the registry has no text.
+ * @example const c = await checkContent(detail.content, leaf.contentHash); if (!c.ok) skip(c.error)
+ */
+export async function checkContent(content: unknown, signedHash: Hex): Promise<Checked<{ text: string; media: string[] } | null>> {
+  if (content === undefined || content === null) return { ok: true, value: null };
+  const c = content as { text?: unknown; media?: unknown };
+  if (typeof c !== 'object' || typeof c.text !== 'string' || c.text.length > MAX_TEXT_LENGTH) return fail('content: not an object with a text');
+  if (!Array.isArray(c.media) || c.media.length > MAX_MEDIA || !c.media.every(isHttpsUrl)) return fail('content.media: not a list of https URLs');
+  const media = c.media as string[];
+  if ((await contentHash(c.text, media)) !== signedHash.toLowerCase())
+    return fail("content: the served text does not hash to the offer's signed contentHash (not the post that was offered)");
+  return { ok: true, value: { text: c.text, media } };
 }

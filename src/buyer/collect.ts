@@ -1,6 +1,6 @@
 import { getAddress, type Address } from 'viem';
 import type { Chain } from './chain';
-import { checkOffer, type CheckedPurchase } from './check-offer';
+import { checkContent, checkOffer, type CheckedPurchase } from './check-offer';
 import type { OfferFilter } from './filters';
 import { short } from './format';
 import type { CliIo } from './io';
@@ -62,8 +62,12 @@ export async function collect({ registry, chain, filter, state, max, io }: Colle
       continue;
     }
     const d = fetched.detail;
-    const text = typeof d.text === 'string' ? d.text : typeof d.offer.text === 'string' ? d.offer.text : null;
-    const record = { offer: d.offer, terms: d.terms, text };
+    const content = await checkContent(d.content, checked.value.leaf.contentHash);
+    if (!content.ok) {
+      skip(id, content.error);
+      continue;
+    }
+    const record = { offer: d.offer, terms: d.terms, text: content.value?.text ?? null, media: content.value?.media ?? null };
     if (await chain.hasLicense(id)) {
       state.offers[id] = { status: 'done', ...record };
       out.owned++;

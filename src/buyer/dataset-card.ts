@@ -58,8 +58,8 @@ export function datasetCard({ rows, chainId, exchange, buyer, missingText }: Dat
     '## Post texts',
     '',
     missingText === 0
-      ? 'Every line carries its post text as served by the registry; check it against the post at `url`.'
-      : `${missingText} of ${rows.length} lines have \`text: null\`: the registry serves the offer (URL, platform, post id and a content hash) but not the post's text. Fetch each text from its \`url\` and keep it only if it matches \`content_hash\` (Consentry's content hash, src/core/content-hash.ts); a post edited since it was offered is not the post that was licensed.`,
+      ? 'Every line carries its post text and media URLs as the licensor published them with the offer; the buyer checked before paying that they hash to `content_hash` (Consentry\'s content hash, src/core/content-hash.ts), which the licensor signed.'
+      : `${missingText} of ${rows.length} lines have \`text: null\`: their licensor published the offer (URL, platform, post id and a content hash) without the post's text. Fetch each text from its \`url\` and keep it only if it matches \`content_hash\` (Consentry's content hash, src/core/content-hash.ts); a post edited since it was offered is not the post that was licensed.`,
     '',
     '## Licence terms',
     '',

@@ -9,6 +9,8 @@ import { readState } from './state';
 /** One line of data.jsonl. */
 export interface DatasetRow {
   text: string | null;
+  /** Images and videos of the post, as URLs (part of what content_hash covers); null with text. */
+  media: string[] | null;
   url: string;
   platform: string;
   author: string | null;
@@ -30,6 +32,7 @@ export async function exportDataset(flags: Flags, io: CliIo): Promise<number> {
   const done = Object.entries(state.offers).filter(([, o]) => o.status === 'done');
   const rows: DatasetRow[] = done.map(([id, o]) => ({
     text: o.text,
+    media: o.text === null ? null : (o.media ?? []),
     url: o.offer.url,
     platform: o.offer.platform,
     author: authorOf(o.offer.url),
@@ -46,6 +49,6 @@ export async function exportDataset(flags: Flags, io: CliIo): Promise<number> {
   const card = datasetCard({ rows: done.map(([, o]) => o), chainId: state.chainId, exchange: state.exchange, buyer: state.buyer, missingText });
   await writeFile(join(flags.out, 'README.md'), card);
   io.out(`wrote ${rows.length} post(s) to ${join(flags.out, 'data.jsonl')} and the dataset card ${join(flags.out, 'README.md')}`);
-  if (missingText > 0) io.err(`${missingText} post(s) have no text: the registry does not serve it; see the card's "Post texts"`);
+  if (missingText > 0) io.err(`${missingText} post(s) have no text: their licensor did not publish it; see the card's "Post texts"`);
   return rows.length;
 }

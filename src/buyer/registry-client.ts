@@ -21,7 +21,7 @@ export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex; terms: T
 
 /** `GET /v1/offers/:id`: what settling the offer on chain takes. Untrusted until checked (check-offer.ts). */
 export interface OfferDetail {
-  offer: OfferLeafJson & { text?: unknown };
+  offer: OfferLeafJson;
   offerId: Hex;
   proof: Hex[];
   batch: { licensor: string; root: string; count: string; counter: string; issuedAt: string };
@@ -29,8 +29,8 @@ export interface OfferDetail {
   domain: { chainId: string; verifyingContract: string };
   terms: TermsView;
   status: string;
-  /** The post's text, if a registry serves it (ours does not yet). */
-  text?: unknown;
+  /** The post's text and media as the licensor published them; null or absent if not published. */
+  content?: unknown;
 }
 
 /** Query parameters of `GET /v1/offers`, already in the registry's units (maxPrice in base units). */

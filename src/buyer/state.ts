@@ -17,6 +17,8 @@ export interface StateOffer {
   offer: OfferLeafJson;
   terms: TermsView;
   text: string | null;
+  /** Media URLs of the post as published with the offer; null when the registry served no content. */
+  media?: string[] | null;
 }
 
 /** The buyer's ledger: which offers were bought in which transaction, on which chain and exchange. */

@@ -12,7 +12,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function isHttpsUrl(s: unknown): s is string {
+export function isHttpsUrl(s: unknown): s is string {
   if (typeof s !== 'string' || s.length > MAX_URL_LENGTH) return false;
   try {
     return new URL(s).protocol === 'https:';

@@ -2,7 +2,7 @@ import { isAddressEqual, type Hex } from 'viem';
 import { leafFromJson } from '../core/offer/leaf';
 import type { OfferBatch, OfferDomain, OfferLeaf } from '../core/offer/types';
 import type { Terms } from '../core/terms/terms';
-import type { Checked } from '../core/validate-report';
+import { isHttpsUrl, MAX_MEDIA, MAX_TEXT_LENGTH, type Checked } from '../core/validate-report';
 import type { RegistryConfig } from './config';
 import { readDomain } from './domain-json';
 import { address, bytes32, decimal, isRecord, UINT256_MAX, UINT64_MAX } from './json-fields';
@@ -16,6 +16,14 @@ export interface BatchBody {
   leaves: OfferLeaf[];
   /** Every terms a leaf names, by hash; no others. */
   terms: Map<Hex, Terms>;
+  /** `contents[i]` is what `leaves[i]`'s contentHash was computed from, or null where the licensor sent none. */
+  contents: (PostContent | null)[];
+}
+
+/** A post's text and media URLs as the licensor saw them: what buyers license and train on. */
+export interface PostContent {
+  text: string;
+  media: string[];
 }
 
 export interface ReadBatchBodyOptions {
@@ -55,6 +63,25 @@ function readLeaves(x: unknown, maxBatch: number): Checked<OfferLeaf[]> {
   return { ok: true, value: leaves };
 }
 
+/** The optional `contents`: a list as long as `leaves`, each entry null or `{ text, media }`. */
+function readContents(x: unknown, count: number): Checked<(PostContent | null)[]> {
+  if (x === undefined || x === null) return { ok: true, value: new Array<null>(count).fill(null) };
+  if (!Array.isArray(x) || x.length !== count) return fail(`contents: not a list of ${count} entries, one per leaf (null where there is none)`);
+  const out: (PostContent | null)[] = [];
+  for (const [i, c] of x.entries()) {
+    if (c === null) {
+      out.push(null);
+      continue;
+    }
+    if (!isRecord(c)) return fail(`contents[${i}]: not an object with text and media, nor null`);
+    if (typeof c.text !== 'string' || c.text.length > MAX_TEXT_LENGTH) return fail(`contents[${i}].text: not a string of at most ${MAX_TEXT_LENGTH} characters`);
+    if (!Array.isArray(c.media) || c.media.length > MAX_MEDIA || !c.media.every(isHttpsUrl))
+      return fail(`contents[${i}].media: not a list of at most ${MAX_MEDIA} https URLs`);
+    out.push({ text: c.text, media: [...(c.media as string[])] });
+  }
+  return { ok: true, value: out };
+}
+
 /** Every leaf's terms present and agreeing with the leaf on what the contract enforces; no terms left over. */
 function matchTerms(leaves: readonly OfferLeaf[], terms: ReadonlyMap<Hex, Terms>, now: bigint): string | undefined {
   const used = new Set<Hex>();
@@ -75,7 +102,8 @@ function matchTerms(leaves: readonly OfferLeaf[], terms: ReadonlyMap<Hex, Terms>
 }
 
 /**
- * Read a `POST /v1/batches` body: domain (the registry's own), batch, signature, leaves and their terms.
+ * Read a `POST /v1/batches` body: domain (the registry's own), batch, signature, leaves and their terms, and
+ * optionally each post's content (checked against its leaf's contentHash in batch-check.ts).
  * The signature, the root and the leaves' licensor and chain are left to core's `verifySignedBatch`.
  * @example const body = readBatchBody(JSON.parse(text), { config, now: BigInt(Math.floor(Date.now() / 1000)) })
  */
@@ -94,8 +122,10 @@ export function readBatchBody(x: unknown, { config, now }: ReadBatchBodyOptions)
   if (!terms.ok) return terms;
   const mismatch = matchTerms(leaves.value, terms.value, now);
   if (mismatch) return fail(mismatch);
+  const contents = readContents(x.contents, leaves.value.length);
+  if (!contents.ok) return contents;
   return {
     ok: true,
-    value: { domain: domain.value, batch: batch.value, signature: x.signature as Hex, leaves: leaves.value, terms: terms.value },
+    value: { domain: domain.value, batch: batch.value, signature: x.signature as Hex, leaves: leaves.value, terms: terms.value, contents: contents.value },
   };
 }

@@ -1,4 +1,6 @@
 import type { Hex } from 'viem';
+import { createHash } from 'node:crypto';
+import { contentPreimage } from '../core/content-hash';
 import { loadFastKeccak } from '../core/keccak';
 import { verifySignedBatch } from '../core/offer/batch';
 import type { Checked } from '../core/validate-report';
@@ -36,6 +38,13 @@ export const checkBatch: CheckBatch = async (bytes, options) => {
   const verified = await verifySignedBatch(body.value);
   if (!verified.ok) return verified;
   const { batchId, offerIds, tree } = verified.value;
+  // The content is not signed; its hash is. A text that does not hash to the signed contentHash is not the post.
+  const { leaves, contents } = body.value;
+  for (const [i, content] of contents.entries()) {
+    // core's contentHash, hashed synchronously: 10,000 WebCrypto round trips would cost more than the hashing.
+    if (content && `0x${createHash('sha256').update(contentPreimage(content.text, content.media)).digest('hex')}` !== leaves[i]!.contentHash.toLowerCase())
+      return { ok: false, error: `contents[${i}]: the text and media do not hash to leaves[${i}].contentHash (see the content hash's canonical form)` };
+  }
   const proofs = offerIds.map((id) => tree.proof(id));
   const timings = { parse: t1 - t0, fields: t2 - t1, verify: performance.now() - t2 };
   return { ok: true, value: { ...body.value, batchId, offerIds, proofs, timings } };

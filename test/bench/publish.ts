@@ -29,13 +29,16 @@ const account = privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478c
 const terms = defaultTerms({ token: TOKEN, chainId: 31337n, decimals: 6, symbol: 'USDC' });
 const tHash = termsHash(terms);
 
+/** A post's text as the extension publishes it with the offer: a typical post's length (~200 characters). */
+const textOf = (id: string) => `Post ${id}: ${'a thought worth sharing, with a link and an emoji 🌱. '.repeat(3)}`;
+
 async function leaves(n: number, offset: number): Promise<OfferLeaf[]> {
   const out: OfferLeaf[] = [];
   for (let i = 0; i < n; i++) {
     const id = String(1900000000000000000n + BigInt(offset + i));
     out.push({
       licensor: account.address, platform: 'x', postId: id, url: `https://x.com/consentry_ana/status/${id}`,
-      contentHash: await contentHash(`Post ${id}: a thought worth sharing.`), termsHash: tHash, price: terms.price.amount,
+      contentHash: await contentHash(textOf(id)), termsHash: tHash, price: terms.price.amount,
       token: TOKEN, chainId: 31337n, validUntil: 1_900_000_000n, licenseDuration: 0n,
       salt: bytesToHex(crypto.getRandomValues(new Uint8Array(32))) as Hex,
     });
@@ -48,6 +51,7 @@ function body(batch: ReturnType<typeof makeBatch>['batch'], signature: Hex, ls: 
     domain: { chainId: '31337', verifyingContract: EXCHANGE },
     batch: { licensor: batch.licensor, root: batch.root, count: batch.count.toString(), counter: '0', issuedAt: batch.issuedAt.toString() },
     signature, leaves: ls.map(leafToJson), terms: { [tHash]: termsToJson(terms) },
+    contents: ls.map((l) => ({ text: textOf(l.postId), media: [] })),
   });
 }
 

@@ -137,7 +137,9 @@ describe('buyer CLI', () => {
     const lines = (await readFile(join(out, 'data.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.offer_id).sort()).toEqual([...offerIds].sort());
     for (const l of lines) {
-      expect(l).toMatchObject({ text: null, platform: 'x', author: 'someone', licensor: licensor.address, terms: { hash: expect.stringMatching(/^0x/) } });
+      const postId = /status\/(\d+)$/.exec(l.url)![1];
+      expect(l).toMatchObject({ text: `Post ${postId}: tomatoes ripen faster next to bananas 🍌`, platform: 'x', author: 'someone', licensor: licensor.address, terms: { hash: expect.stringMatching(/^0x/) } });
+      expect(l.media).toEqual(expect.any(Array));
       expect(l.tx_hash).toMatch(/^0x[0-9a-f]{64}$/);
       expect(l.url).toMatch(/^https:\/\/x\.com\//);
       expect(Date.parse(l.created)).toBeGreaterThan(0);
@@ -150,7 +152,26 @@ describe('buyer CLI', () => {
     expect(front).toMatch(/pretty_name: .+/);
     expect(front).toMatch(/task_categories:\n {2}- text-generation/);
     expect(front).toMatch(/configs:\n {2}- config_name: default\n {4}data_files: data\.jsonl/);
-    expect(card).toMatch(/4 of 4 lines have `text: null`/);
+    expect(card).toMatch(/Every line carries its post text and media URLs/);
     expect(card).toContain(`### Terms ${lines[0].terms.hash} (4 posts)`);
+    expect(lines.filter((l) => l.media.length === 1)).toHaveLength(2);
+  });
+
+  it('export says which lines lack text when the licensor published no text', async () => {
+    const licensor = await s.newAccount();
+    const offerIds = await s.publish(licensor, 2, { withText: false });
+    const key = generatePrivateKey();
+    await s.mint(privateKeyToAccount(key).address, 1_000_000n);
+    const dir = await tempDir();
+    const common = ['--registry', s.registryUrl, '--rpc', s.rpcUrl, '--exchange', s.exchange, '--key', key, '--state', join(dir, 'state.json')];
+    expect(await runCli(['buy', ...common, '--licensor', licensor.address, '--yes'], captureIo().io)).toBe(0);
+    const out = join(dir, 'dataset');
+    const { io, err } = captureIo();
+    expect(await runCli(['export', '--state', join(dir, 'state.json'), '--out', out], io)).toBe(0);
+    const lines = (await readFile(join(out, 'data.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.offer_id).sort()).toEqual([...offerIds].sort());
+    expect(lines.every((l) => l.text === null && l.media === null)).toBe(true);
+    expect(await readFile(join(out, 'README.md'), 'utf8')).toMatch(/2 of 2 lines have `text: null`/);
+    expect(err.join('\n')).toMatch(/2 post\(s\) have no text/);
   });
 });

@@ -2,12 +2,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPublicClient, createTestClient, createWalletClient, erc20Abi, http, keccak256, parseEther, stringToHex, type Address, type Hex } from 'viem';
+import { createPublicClient, createTestClient, createWalletClient, erc20Abi, http, parseEther, type Address, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { startAnvil } from '../../src/chain/anvil';
 import { deployLocalStack } from '../../src/chain/deploy';
 import { abi as stablecoinAbi } from '../../src/chain/generated/TestStablecoin';
+import { contentHash } from '../../src/core/content-hash';
 import { makeBatch } from '../../src/core/offer/batch';
 import { signOfferBatch, signRevocation } from '../../src/core/offer/eip712';
 import { leafToJson } from '../../src/core/offer/leaf';
@@ -41,17 +42,24 @@ export async function startStack() {
     return account;
   }
 
-  /** Sign `n` offers of `licensor` as one batch and publish them; returns their offer ids. */
-  async function publish(licensor: PrivateKeyAccount, n: number): Promise<Hex[]> {
+  /**
+   * Sign `n` offers of `licensor` as one batch and publish them, each with its post text (`Post <id>: …`) unless
+   * `withText` is false; returns their offer ids.
+   */
+  async function publish(licensor: PrivateKeyAccount, n: number, { withText = true } = {}): Promise<Hex[]> {
     const now = BigInt(Math.floor(Date.now() / 1000));
-    const leaves: OfferLeaf[] = Array.from({ length: n }, () => {
+    const contents: { text: string; media: string[] }[] = [];
+    const leaves: OfferLeaf[] = [];
+    for (let i = 0; i < n; i++) {
       const id = String(postId++);
-      return {
+      const content = { text: `Post ${id}: tomatoes ripen faster next to bananas 🍌`, media: i % 2 ? [`https://pbs.twimg.com/media/${id}.jpg`] : [] };
+      contents.push(content);
+      leaves.push({
         licensor: licensor.address, platform: 'x', postId: id, url: `https://x.com/someone/status/${id}`,
-        contentHash: keccak256(stringToHex(`post ${id}`)), termsHash: termsHash(terms), price: terms.price.amount,
+        contentHash: await contentHash(content.text, content.media), termsHash: termsHash(terms), price: terms.price.amount,
         token: stack.stablecoin, chainId: 31337n, validUntil: now + 86_400n * 30n, licenseDuration: 0n, salt: generatePrivateKey(),
-      };
-    });
+      });
+    }
     const { batch, offerIds } = makeBatch({ leaves, licensor: licensor.address, counter: 0n, issuedAt: now });
     const signature = await signOfferBatch(licensor, domain, batch);
     const body = {
@@ -60,6 +68,7 @@ export async function startStack() {
       signature,
       leaves: leaves.map(leafToJson),
       terms: { [termsHash(terms)]: termsToJson(terms) },
+      ...(withText ? { contents } : {}),
     };
     const res = await fetch(`${registry.url}/v1/batches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`publish: ${res.status} ${await res.text()}`);

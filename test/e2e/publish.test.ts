@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverBatchSigner } from '../../src/core/offer/eip712';
+import { contentHash } from '../../src/core/content-hash';
 import { leafFromJson, offerId } from '../../src/core/offer/leaf';
 import { verifyProof } from '../../src/core/offer/merkle';
 import type { Db } from '../../src/registry/db/db';
@@ -95,13 +96,19 @@ describe('publishing signed offers', () => {
     const [listed] = await until('the offer in the registry', async () => (await offersFor(own('1'))).length === 1 && offersFor(own('1')));
     const res = await fetch(`${registry.url}/v1/offers/${listed!.offerId}`);
     expect(res.status).toBe(200);
-    const one = (await res.json()) as { offer: unknown; offerId: `0x${string}`; proof: `0x${string}`[]; batch: Record<string, string>; signature: `0x${string}`; domain: { chainId: string; verifyingContract: `0x${string}` } };
+    const one = (await res.json()) as {
+      offer: unknown; offerId: `0x${string}`; proof: `0x${string}`[]; batch: Record<string, string>; signature: `0x${string}`;
+      domain: { chainId: string; verifyingContract: `0x${string}` }; content: { text: string; media: string[] } | null;
+    };
     const leaf = leafFromJson(one.offer);
     if (!leaf.ok) throw new Error(leaf.error);
     expect(offerId(leaf.value)).toBe(one.offerId);
     expect(leaf.value.price).toBe(50_000n); // 0.05 of a 6-decimals token
     expect(leaf.value.url).toBe(`https://x.com/consentry_ana/status/${own('1')}`);
     expect(leaf.value.licensor.toLowerCase()).toBe(address.toLowerCase());
+    // The post's text travels with the offer, and hashes to the signed contentHash: what a buyer trains on.
+    expect(one.content?.text.length).toBeGreaterThan(10);
+    expect(await contentHash(one.content!.text, one.content!.media)).toBe(leaf.value.contentHash);
     expect(verifyProof(one.batch.root as `0x${string}`, one.offerId, one.proof)).toBe(true);
     const batch = { licensor: one.batch.licensor as `0x${string}`, root: one.batch.root as `0x${string}`, count: BigInt(one.batch.count!), counter: BigInt(one.batch.counter!), issuedAt: BigInt(one.batch.issuedAt!) };
     const signer = await recoverBatchSigner({ chainId: BigInt(one.domain.chainId), verifyingContract: one.domain.verifyingContract }, batch, one.signature);

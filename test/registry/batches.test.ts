@@ -3,6 +3,7 @@ import { concat, hexToBigInt, numberToHex, size, slice, type Address, type Hex }
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { offerBatchTypedData } from '../../src/core/offer/eip712';
+import { contentHash } from '../../src/core/content-hash';
 import { offerId } from '../../src/core/offer/leaf';
 import { defaultTerms } from '../../src/core/terms/terms';
 import { termsHash } from '../../src/core/terms/terms-hash';
@@ -163,5 +164,39 @@ describe.each(DATABASES)('POST /v1/batches on %s', (kind) => {
     const terms = defaultTerms(USDC);
     const reused = await signedBatch(alice, [leafFor(alice.address, terms), first.leaves[1]!], [terms]);
     await refused(reused.body, 409, new RegExp(`^leaves\\[1\\]: offer ${first.offerIds[1]} is already stored in another batch`));
+  });
+
+  /** A batch of alice's posts with these texts and media, each leaf's contentHash computed from them. */
+  async function withContents(contents: { text: string; media: string[] }[]) {
+    const terms = defaultTerms(USDC);
+    const leaves = await Promise.all(contents.map(async (c) => leafFor(alice.address, terms, { contentHash: await contentHash(c.text, c.media) })));
+    const signed = await signedBatch(alice, leaves, [terms]);
+    return { ...signed, body: { ...signed.body, contents } };
+  }
+
+  it('stores each post\'s text and media with its offer and serves them, as the licensor sent them', async () => {
+    const contents = [
+      { text: 'Fresh bread, day three 🍞\nThe crust finally cracks', media: ['https://pbs.twimg.com/media/bread.jpg'] },
+      { text: 'שלום — RTL and emoji 👩‍👩‍👧 stay as written', media: [] },
+    ];
+    const { body, offerIds } = await withContents(contents);
+    expect((await t.post('/v1/batches', body)).status).toBe(201);
+    for (const [i, id] of offerIds.entries()) {
+      const detail = (await (await t.get(`/v1/offers/${id}`)).json()) as { content: unknown };
+      expect(detail.content).toEqual(contents[i]);
+    }
+    const listed = (await (await t.get(`/v1/offers?licensor=${alice.address}&limit=500`)).json()) as { offers: { offerId: Hex; content: unknown }[] };
+    expect(listed.offers.find((o) => o.offerId === offerIds[1])?.content).toEqual(contents[1]);
+  });
+
+  it('refuses a text that does not hash to its leaf\'s signed contentHash, and contents that do not line up with the leaves', async () => {
+    const { body } = await withContents([{ text: 'what I wrote', media: [] }, { text: 'and this', media: [] }]);
+    await refused({ ...body, contents: [body.contents[0], { text: 'and this, edited by someone', media: [] }] }, 400, /^contents\[1\]: the text and media do not hash to leaves\[1\]\.contentHash/);
+    await refused({ ...body, contents: [{ text: 'what I wrote', media: ['https://example.com/added.jpg'] }, null] }, 400, /^contents\[0\]: the text and media do not hash/);
+    await refused({ ...body, contents: [body.contents[0]] }, 400, /^contents: not a list of 2 entries/);
+    await refused({ ...body, contents: [{ text: 5, media: [] }, null] }, 400, /^contents\[0\]\.text/);
+    await refused({ ...body, contents: [{ text: 'x', media: ['javascript:alert(1)'] }, null] }, 400, /^contents\[0\]\.media/);
+    // Without contents (or with null entries) the offers are stored and served with content null.
+    expect((await t.post('/v1/batches', { ...body, contents: [body.contents[0], null] })).status).toBe(201);
   });
 });

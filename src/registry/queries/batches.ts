@@ -1,7 +1,7 @@
 import type { Hex } from 'viem';
 import type { OfferBatch, OfferDomain, OfferLeaf } from '../../core/offer/types';
 import type { Terms } from '../../core/terms/terms';
-import type { Db } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import { kindOf, termsToJson } from '../terms-json';
 
 /** A verified batch, ready to store. */
@@ -15,6 +15,8 @@ export interface NewBatch {
   offerIds: readonly Hex[];
   proofs: readonly (readonly Hex[])[];
   terms: ReadonlyMap<Hex, Terms>;
+  /** `contents[i]`: `leaves[i]`'s post text and media, checked against its contentHash; null if not sent. */
+  contents: readonly ({ text: string; media: readonly string[] } | null)[];
 }
 
 export type StoreBatchResult =
@@ -27,58 +29,81 @@ export type StoreBatchResult =
 // and a reader paging by seq never skips an offer that commits late.
 const INGEST_LOCK = 0x436f6e73656e7401n;
 
+// Media lists travel as one JSON array per offer (a text[][] parameter cannot be ragged).
+// An offer id already stored is skipped (on conflict): fewer rows inserted than offers means a clash, found after.
 const INSERT_OFFERS = `
 insert into offers (offer_id, batch_id, licensor, chain_id, platform, post_id, url, content_hash, terms_hash, price, token,
-  valid_until, license_duration, salt, kind, proof)
+  valid_until, license_duration, salt, kind, proof, post_text, post_media)
 select l.offer_id, $1, $2, $3::numeric, l.platform, l.post_id, l.url, l.content_hash, l.terms_hash, l.price, l.token,
-  l.valid_until, l.license_duration, l.salt, l.kind, decode(l.proof, 'hex')
+  l.valid_until, l.license_duration, l.salt, l.kind, decode(l.proof, 'hex'), l.post_text,
+  case when l.post_media is null then null else array(select jsonb_array_elements_text(l.post_media)) end
 from unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::text[],
-  $12::numeric[], $13::numeric[], $14::text[], $15::smallint[], $16::text[])
-  with ordinality as l(offer_id, platform, post_id, url, content_hash, terms_hash, price, token, valid_until, license_duration, salt, kind, proof, ord)
-order by l.ord`;
+  $12::numeric[], $13::numeric[], $14::text[], $15::smallint[], $16::text[], $17::text[], $18::jsonb[])
+  with ordinality as l(offer_id, platform, post_id, url, content_hash, terms_hash, price, token, valid_until, license_duration, salt, kind, proof,
+    post_text, post_media, ord)
+order by l.ord
+on conflict (offer_id) do nothing`;
+
+/** Thrown inside the transaction to roll back a batch one of whose offers is already stored. */
+class OfferClash extends Error {
+  constructor(readonly result: Extract<StoreBatchResult, { kind: 'conflict' }>) {
+    super(`offer ${result.offerId} is already stored`);
+  }
+}
 
 /**
  * Store a verified batch, its terms and its offers in one transaction, unless the batch is already stored
  * (`duplicate`: nothing changes) or one of its offers is stored in another batch (`conflict`: nothing stored).
  */
 export async function storeBatch(db: Db, b: NewBatch): Promise<StoreBatchResult> {
-  return db.transaction(async (tx) => {
-    await tx.query(`select pg_advisory_xact_lock(${INGEST_LOCK})`);
-    const existing = await tx.query<{ leaf_count: number }>('select leaf_count from batches where batch_id = $1', [b.batchId]);
-    if (existing.rows[0]) return { kind: 'duplicate', offers: existing.rows[0].leaf_count };
+  try {
+    return await db.transaction((tx) => storeIn(tx, b));
+  } catch (e) {
+    if (e instanceof OfferClash) return e.result;
+    throw e;
+  }
+}
 
+async function storeIn(tx: Queryable, b: NewBatch): Promise<StoreBatchResult> {
+  await tx.query(`select pg_advisory_xact_lock(${INGEST_LOCK})`);
+  const existing = await tx.query<{ leaf_count: number }>('select leaf_count from batches where batch_id = $1', [b.batchId]);
+  if (existing.rows[0]) return { kind: 'duplicate', offers: existing.rows[0].leaf_count };
+
+  const hashes = [...b.terms.keys()];
+  const kinds = new Map(hashes.map((h) => [h, kindOf(b.terms.get(h)!)]));
+  await tx.query(
+    'insert into terms (terms_hash, terms) select * from unnest($1::text[], $2::jsonb[]) on conflict (terms_hash) do nothing',
+    [hashes, hashes.map((h) => JSON.stringify(termsToJson(b.terms.get(h)!)))],
+  );
+  await tx.query(
+    `insert into offer_kinds (kind, min_price) select kind, min(price) from unnest($1::smallint[], $2::numeric[]) as t(kind, price) group by kind
+     on conflict (kind) do update set min_price = least(offer_kinds.min_price, excluded.min_price)`,
+    [hashes.map((h) => kinds.get(h)), hashes.map((h) => b.terms.get(h)!.price.amount.toString())],
+  );
+  const { batch, domain } = b;
+  await tx.query(
+    `insert into batches (batch_id, chain_id, verifying_contract, licensor, root, leaf_count, counter, issued_at, signature)
+     values ($1, $2::numeric, $3, $4, $5, $6, $7::numeric, $8::numeric, $9)`,
+    [b.batchId, domain.chainId.toString(), domain.verifyingContract, batch.licensor, batch.root.toLowerCase(), b.leaves.length,
+      batch.counter.toString(), batch.issuedAt.toString(), b.signature],
+  );
+  const col = <T>(f: (l: OfferLeaf) => T) => b.leaves.map(f);
+  const inserted = await tx.query(INSERT_OFFERS, [
+    b.batchId, batch.licensor, domain.chainId.toString(), b.offerIds,
+    col((l) => l.platform), col((l) => l.postId), col((l) => l.url), col((l) => l.contentHash), col((l) => l.termsHash),
+    col((l) => l.price.toString()), col((l) => l.token), col((l) => l.validUntil.toString()), col((l) => l.licenseDuration.toString()),
+    col((l) => l.salt), col((l) => kinds.get(l.termsHash)!), b.proofs.map((p) => p.map((h) => h.slice(2)).join('')),
+    b.leaves.map((_, i) => b.contents[i]?.text ?? null), b.leaves.map((_, i) => (b.contents[i] ? JSON.stringify(b.contents[i]!.media) : null)),
+  ]);
+  if (inserted.rowCount < b.leaves.length) {
+    // Some offer is stored already, in another batch: report it (a revoked one first) and roll everything back.
     const taken = await tx.query<{ offer_id: Hex; batch_id: Hex; revoked: boolean }>(
-      'select offer_id, batch_id, revoked_at is not null as revoked from offers where offer_id = any($1::text[]) order by revoked desc limit 1',
-      [b.offerIds],
+      `select offer_id, batch_id, revoked_at is not null as revoked from offers where offer_id = any($1::text[]) and batch_id <> $2
+       order by revoked desc limit 1`,
+      [b.offerIds, b.batchId],
     );
-    const clash = taken.rows[0];
-    if (clash) return { kind: 'conflict', index: b.offerIds.indexOf(clash.offer_id), offerId: clash.offer_id, batchId: clash.batch_id, revoked: clash.revoked };
-
-    const hashes = [...b.terms.keys()];
-    const kinds = new Map(hashes.map((h) => [h, kindOf(b.terms.get(h)!)]));
-    await tx.query(
-      'insert into terms (terms_hash, terms) select * from unnest($1::text[], $2::jsonb[]) on conflict (terms_hash) do nothing',
-      [hashes, hashes.map((h) => JSON.stringify(termsToJson(b.terms.get(h)!)))],
-    );
-    await tx.query(
-      `insert into offer_kinds (kind, min_price) select kind, min(price) from unnest($1::smallint[], $2::numeric[]) as t(kind, price) group by kind
-       on conflict (kind) do update set min_price = least(offer_kinds.min_price, excluded.min_price)`,
-      [hashes.map((h) => kinds.get(h)), hashes.map((h) => b.terms.get(h)!.price.amount.toString())],
-    );
-    const { batch, domain } = b;
-    await tx.query(
-      `insert into batches (batch_id, chain_id, verifying_contract, licensor, root, leaf_count, counter, issued_at, signature)
-       values ($1, $2::numeric, $3, $4, $5, $6, $7::numeric, $8::numeric, $9)`,
-      [b.batchId, domain.chainId.toString(), domain.verifyingContract, batch.licensor, batch.root.toLowerCase(), b.leaves.length,
-        batch.counter.toString(), batch.issuedAt.toString(), b.signature],
-    );
-    const col = <T>(f: (l: OfferLeaf) => T) => b.leaves.map(f);
-    await tx.query(INSERT_OFFERS, [
-      b.batchId, batch.licensor, domain.chainId.toString(), b.offerIds,
-      col((l) => l.platform), col((l) => l.postId), col((l) => l.url), col((l) => l.contentHash), col((l) => l.termsHash),
-      col((l) => l.price.toString()), col((l) => l.token), col((l) => l.validUntil.toString()), col((l) => l.licenseDuration.toString()),
-      col((l) => l.salt), col((l) => kinds.get(l.termsHash)!), b.proofs.map((p) => p.map((h) => h.slice(2)).join('')),
-    ]);
-    return { kind: 'stored' };
-  });
+    const clash = taken.rows[0]!;
+    throw new OfferClash({ kind: 'conflict', index: b.offerIds.indexOf(clash.offer_id), offerId: clash.offer_id, batchId: clash.batch_id, revoked: clash.revoked });
+  }
+  return { kind: 'stored' };
 }
