@@ -12,8 +12,18 @@ export interface LicensedView {
   lastAt: string | null;
 }
 
+/** The post's text and media as the licensor published them (they hash to the offer's contentHash); null if not sent. */
+export interface ContentView {
+  text: string;
+  media: string[];
+}
+
+export function contentOf(row: Pick<OfferRow, 'post_text' | 'post_media'>): ContentView | null {
+  return row.post_text === null ? null : { text: row.post_text, media: row.post_media ?? [] };
+}
+
 /** An offer in a `GET /v1/offers` page: the signed leaf, its ids and its terms. */
-export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex; terms: TermsView; revoked: false; licensed: LicensedView };
+export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex; terms: TermsView; revoked: false; licensed: LicensedView; content: ContentView | null };
 
 /** Everything a buyer needs to settle one offer on chain. */
 export interface OfferDetail {
@@ -27,6 +37,7 @@ export interface OfferDetail {
   terms: TermsView;
   status: OfferStatus;
   licensed: LicensedView;
+  content: ContentView | null;
 }
 
 /** Revoked first: a revoked offer stays revoked whatever its date. */
@@ -40,7 +51,7 @@ export function licensedOf(row: Pick<OfferRow, 'licensed_count' | 'last_licensed
 }
 
 export function listedOffer(row: OfferRow, terms: TermsView): ListedOffer {
-  return { ...leafJsonOf(row), offerId: row.offer_id, batchId: row.batch_id, terms, revoked: false, licensed: licensedOf(row) };
+  return { ...leafJsonOf(row), offerId: row.offer_id, batchId: row.batch_id, terms, revoked: false, licensed: licensedOf(row), content: contentOf(row) };
 }
 
 export function offerDetail(row: OfferRow & BatchRow, proof: Hex[], terms: TermsView, status: OfferStatus): OfferDetail {
@@ -55,5 +66,6 @@ export function offerDetail(row: OfferRow & BatchRow, proof: Hex[], terms: Terms
     terms,
     status,
     licensed: licensedOf(row),
+    content: contentOf(row),
   };
 }

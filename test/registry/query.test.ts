@@ -70,6 +70,7 @@ describe.each(DATABASES)('GET /v1/offers on %s', (kind) => {
       terms: expect.objectContaining({ hash: termsHash(usdcDefault), permits: ['ai-train'], summary: expect.arrayContaining([expect.stringMatching(/^AI companies may train/)]) }),
       revoked: false,
       licensed: { count: 0, lastAt: null },
+      content: null,
     });
   });
 

@@ -1,5 +1,6 @@
 import { sql as initial } from './001-initial';
 import { sql as chain } from './002-chain';
+import { sql as content } from './003-content';
 
 /** One schema change: applied once, in order, and recorded in `schema_migrations` under its id. */
 export interface Migration {
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: '001-initial', sql: initial },
   { id: '002-chain', sql: chain },
+  { id: '003-content', sql: content },
 ];

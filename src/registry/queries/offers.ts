@@ -22,6 +22,9 @@ export interface OfferRow {
   license_duration: string;
   salt: Hex;
   revoked_at: Date | null;
+  /** The post's text and media URLs, when the licensor published them with the offer. */
+  post_text: string | null;
+  post_media: string[] | null;
   /** Licences sold on chain, as the watcher has seen them (chain/watcher.ts), and when the last one was. */
   licensed_count: number;
   last_licensed_at: Date | null;
@@ -45,6 +48,7 @@ export interface OfferFilter {
 const COLUMNS = [
   'seq', 'offer_id', 'batch_id', 'licensor', 'platform', 'post_id', 'url', 'content_hash', 'terms_hash', 'price::text as price', 'token',
   'chain_id::text as chain_id', 'valid_until::text as valid_until', 'license_duration::text as license_duration', 'salt', 'revoked_at',
+  'post_text', 'post_media',
   'licensed_count', 'last_licensed_at',
 ];
 const columns = (alias: string) => COLUMNS.map((c) => `${alias}.${c}`).join(', ');
