@@ -54,14 +54,18 @@ function paint(root: HTMLElement, data: FirstScreen): Promise<void> {
     return Promise.resolve();
   }
   // requestAnimationFrame runs just before the frame's style, layout and paint; a task queued from it runs after.
-  return new Promise((resolve) =>
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        performance.mark('consentry:popup-ready');
-        resolve();
-      }),
-    ),
-  );
+  // A hidden page gets no frames: then go on after a while all the same.
+  return new Promise((resolve) => {
+    let done = false;
+    const painted = () => {
+      if (done) return;
+      done = true;
+      performance.mark('consentry:popup-ready');
+      resolve();
+    };
+    requestAnimationFrame(() => setTimeout(painted));
+    setTimeout(painted, 250);
+  });
 }
 
 async function load(root: HTMLElement, loadUi: () => void): Promise<EarlyData> {
@@ -103,5 +107,12 @@ export function startPopup(root: HTMLElement, loadUi: () => void): void {
     if (forward) forward(changes);
     else buffered.push(changes);
   });
-  started = load(root, loadUi);
+  let loading = false;
+  const ui = () => {
+    if (loading) return;
+    loading = true;
+    loadUi();
+  };
+  started = load(root, ui);
+  started.catch(ui); // React shows what went wrong
 }
