@@ -23,11 +23,40 @@ export interface RpcProxy {
   mode: 'up' | 'down' | 'lose-send';
   /** eth_sendRawTransaction requests that reached anvil through the proxy. */
   sends: number;
+  /** Refuse eth_getLogs over more blocks than this, as hosted providers do. */
+  maxLogRange?: number;
+  /** eth_getLogs requests refused for their range. */
+  refusedLogRanges: number;
   close(): Promise<void>;
 }
 
+interface RpcCall {
+  id: number;
+  method: string;
+  params?: { fromBlock?: Hex; toBlock?: Hex }[];
+}
+
+/** The answer, with each eth_getLogs over more than `maxLogRange` blocks turned into a provider's refusal. */
+function capLogRanges(proxy: RpcProxy, request: string, response: string): string {
+  if (proxy.maxLogRange === undefined || !request.includes('"eth_getLogs"')) return response;
+  const calls = JSON.parse(request) as RpcCall | RpcCall[];
+  const answers = JSON.parse(response) as { id: number }[] | { id: number };
+  const tooWide = new Set(
+    [calls].flat().filter((c) => {
+      const p = c.method === 'eth_getLogs' ? c.params?.[0] : undefined;
+      return p?.fromBlock && p.toBlock && Number(p.toBlock) - Number(p.fromBlock) + 1 > proxy.maxLogRange!;
+    }).map((c) => c.id),
+  );
+  const refuse = (a: { id: number }) => {
+    if (!tooWide.has(a.id)) return a;
+    proxy.refusedLogRanges++;
+    return { jsonrpc: '2.0', id: a.id, error: { code: -32600, message: `eth_getLogs is limited to a ${proxy.maxLogRange} block range` } };
+  };
+  return JSON.stringify(Array.isArray(answers) ? answers.map(refuse) : refuse(answers));
+}
+
 export async function startRpcProxy(target: string): Promise<RpcProxy> {
-  const proxy = { mode: 'up', sends: 0 } as RpcProxy;
+  const proxy = { mode: 'up', sends: 0, refusedLogRanges: 0 } as RpcProxy;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -43,7 +72,7 @@ export async function startRpcProxy(target: string): Promise<RpcProxy> {
             proxy.mode = 'down';
             return void req.socket.destroy();
           }
-          res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
+          res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(capLogRanges(proxy, body, text));
         })
         .catch(() => req.socket.destroy());
     });
@@ -75,7 +104,7 @@ export interface LinkedRegistry {
   buy(buyer: PrivateKeyAccount, p: CheckedPurchase): Promise<Hash>;
   /** `/health`'s chain link state. */
   health(): Promise<ChainLinkState>;
-  revocationRow(revocationId: Hex): Promise<{ relayed_at: Date | null; relay_tx: Hex | null }>;
+  revocationRow(revocationId: Hex): Promise<{ relayed_at: Date | null; relay_tx: Hex | null; relay_error: string | null }>;
 }
 
 /**
@@ -131,7 +160,12 @@ export function useLinkedRegistry(kind: DbKind, over: Partial<RegistryConfig> = 
   };
   l.health = async () => ((await (await l.t.get('/health')).json()) as { chain: ChainLinkState }).chain;
   l.revocationRow = async (revocationId) =>
-    (await l.t.db.query<{ relayed_at: Date | null; relay_tx: Hex | null }>('select relayed_at, relay_tx from revocations where revocation_id = $1', [revocationId])).rows[0]!;
+    (
+      await l.t.db.query<{ relayed_at: Date | null; relay_tx: Hex | null; relay_error: string | null }>(
+        'select relayed_at, relay_tx, relay_error from revocations where revocation_id = $1',
+        [revocationId],
+      )
+    ).rows[0]!;
   return l;
 }
 

@@ -1,7 +1,7 @@
 // The registry relays signed revocations on chain: a revoked offer cannot be bought even from a kept copy, the
 // licensor pays no gas, and an RPC that is down or loses an answer delays the relay but never doubles it.
 import { parseEventLogs, type Hex } from 'viem';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHAIN_TIMEOUTS, exchangeAbi, revertName } from '../chain/fixture';
 import { DATABASES } from './harness';
 import { receiptOf, until, useLinkedRegistry } from './relay-chain';
@@ -13,6 +13,9 @@ describe.each(DATABASES)('relaying revocations on %s', (kind) => {
   const isRevoked = (licensor: Hex, id: Hex) => l.fx.exchangeAs(l.relayer).read.isRevoked([licensor, id]);
   const relayerNonce = () => l.fx.publicClient.getTransactionCount({ address: l.relayer.address });
   const relayed = (revocationId: Hex) => until(() => l.revocationRow(revocationId), (r) => r.relayed_at !== null);
+  afterEach(() => {
+    l.proxy.mode = 'up'; // a failed test must not leave the next one without a chain
+  });
 
   it('a revocation posted to the registry ends up on chain: a kept copy of the offer no longer sells, the licensor paid no gas', async () => {
     const alice = await l.fx.newAccount();
@@ -109,5 +112,21 @@ describe.each(DATABASES)('relaying revocations on %s', (kind) => {
     expect(receipt.status).toBe('success');
     expect(receipt.from.toLowerCase()).toBe(l.relayer.address.toLowerCase());
     expect(l.proxy.sends - sendsBefore).toBe(1);
+  });
+
+  it('a revocation too big for one transaction is kept with the reason and retried later; the ones after it are relayed', async () => {
+    const frank = await l.fx.newAccount();
+    // Each id costs a new storage slot and an event: this many need more gas than an anvil block holds (30M).
+    const many = await l.publish(frank, 1500);
+    const few = await l.publish(frank, 1);
+    const big = ((await (await l.revoke(frank, many)).json()) as { revocationId: Hex }).revocationId;
+    const small = ((await (await l.revoke(frank, few)).json()) as { revocationId: Hex }).revocationId;
+    await relayed(small);
+    const row = await l.revocationRow(big);
+    expect(row.relayed_at).toBeNull();
+    expect(row.relay_error).toMatch(/^revokeBySig cannot be sent: .*gas/i);
+    expect(await isRevoked(frank.address, many[0]!)).toBe(false);
+    expect((await l.t.get(`/v1/offers/${many[0]}`)).status).toBe(410); // the registry stopped serving them at once
+    expect((await l.health()).unrelayed.count).toBe(1); // last in the suite: it stays
   });
 });

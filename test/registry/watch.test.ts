@@ -112,4 +112,18 @@ describe.each(DATABASES)('following sales on %s', (kind) => {
     expect(await licensedOf(ids[0]!)).toMatchObject({ count: 1 });
     expect((await salesOf(ids[0]!)).map((s) => s.tx_hash)).toEqual([kept.transactionHash]);
   });
+
+  it('an RPC that refuses long eth_getLogs ranges: asked for shorter ones, the sale still shows', async () => {
+    const erin = await l.fx.newAccount();
+    const [id] = await l.publish(erin, 1);
+    l.proxy.maxLogRange = 2; // each poll reads the re-read window and more: wider than this (last: the range stays short)
+    try {
+      await l.fx.mined(l.buy(await l.fx.newAccount(), await l.purchasable(id!)));
+      expect(await until(() => licensedOf(id!), (x) => x.count === 1)).toMatchObject({ count: 1 });
+      expect(l.proxy.refusedLogRanges).toBeGreaterThan(0);
+      expect((await l.health()).watcher.lastError).toBeNull();
+    } finally {
+      l.proxy.maxLogRange = undefined;
+    }
+  });
 });

@@ -14,7 +14,7 @@ import { abi as exchangeAbi } from '../../chain/generated/LicenseExchange';
 import type { OfferDomain } from '../../core/offer/types';
 import type { Db } from '../db/db';
 import { deferRelay, markRelayed, nextUnrelayed, recordRelayPending, type UnrelayedRevocation } from '../queries/revocations';
-import { isUnreachable } from './errors';
+import { describeError, isUnreachable } from './errors';
 
 export interface RelayerParameters {
   db: Db;
@@ -127,24 +127,27 @@ export function createRelayer({ db, client, wallet, account, domain, pollMs, rec
       return 'relayed';
     }
     const args = [r.revocation, r.signature] as const;
+    const nonce = await client.getTransactionCount({ address: account.address, blockTag: 'pending' });
+    let request;
     try {
+      // Both run the call: a revert (named by the simulation), or more gas than a block holds, fails here.
       await client.simulateContract({ account, address: exchange, abi: exchangeAbi, functionName: 'revokeBySig', args });
+      request = await wallet.prepareTransactionRequest({
+        account,
+        chain: null,
+        to: exchange,
+        data: encodeFunctionData({ abi: exchangeAbi, functionName: 'revokeBySig', args }),
+        nonce,
+      });
     } catch (e) {
-      const reason = revertReason(e);
-      if (reason === undefined) throw e;
+      if (isUnreachable(e)) throw e;
+      // The node answered, and no: this revocation's problem. It waits its turn again; the others go on.
+      const reason = revertReason(e) ?? describeError(e);
       const delay = retryDelay(r.attempts);
-      await deferRelay(db, r.revocationId, `revokeBySig reverts: ${reason}`, delay);
-      log(`revocation ${r.revocationId}: revokeBySig reverts (${reason}); trying again in ${Math.round(delay / 1000)} s`);
+      await deferRelay(db, r.revocationId, `revokeBySig cannot be sent: ${reason}`, delay);
+      log(`revocation ${r.revocationId} (${r.revocation.offerIds.length} offer(s)): revokeBySig cannot be sent (${reason}); trying again in ${Math.round(delay / 1000)} s`);
       return 'deferred';
     }
-    const nonce = await client.getTransactionCount({ address: account.address, blockTag: 'pending' });
-    const request = await wallet.prepareTransactionRequest({
-      account,
-      chain: null,
-      to: exchange,
-      data: encodeFunctionData({ abi: exchangeAbi, functionName: 'revokeBySig', args }),
-      nonce,
-    });
     const raw = await wallet.signTransaction({ ...request, chain: null } as Parameters<typeof wallet.signTransaction>[0]);
     const pending = { hash: keccak256(raw), raw, nonce: BigInt(nonce) };
     await recordRelayPending(db, r.revocationId, pending);

@@ -2,6 +2,7 @@ import { BlockNotFoundError, type Hex, type PublicClient } from 'viem';
 import { abi as exchangeAbi } from '../../chain/generated/LicenseExchange';
 import type { Db } from '../db/db';
 import { applySales, readCursor, type Followed, type Sale } from '../queries/sales';
+import { describeError, isUnreachable } from './errors';
 
 export interface WatcherParameters {
   db: Db;
@@ -11,7 +12,7 @@ export interface WatcherParameters {
   reorgDepth: number;
   /** The first block that can hold a sale (the exchange's deployment). */
   startBlock: bigint;
-  /** Most blocks asked for in one `eth_getLogs` (providers cap the range). */
+  /** Most blocks asked for in one `eth_getLogs`; halved (and kept so) each time the RPC refuses a range. */
   maxRange?: bigint;
   log: (message: string) => void;
 }
@@ -40,6 +41,7 @@ const blockAt = (client: PublicClient, blockNumber: bigint) =>
  */
 export function createWatcher({ db, client, followed, reorgDepth, startBlock, maxRange = 5000n, log }: WatcherParameters) {
   const depth = BigInt(reorgDepth);
+  let range = maxRange;
 
   async function salesOf(fromBlock: bigint, toBlock: bigint): Promise<Sale[]> {
     const logs = await client.getContractEvents({ address: followed.exchange, abi: exchangeAbi, eventName: 'Licensed', fromBlock, toBlock, strict: true });
@@ -85,9 +87,19 @@ export function createWatcher({ db, client, followed, reorgDepth, startBlock, ma
       let added = 0;
       let removed = 0;
       for (let lo = from; ; ) {
-        const hi = lo + maxRange - 1n < head ? lo + maxRange - 1n : head;
+        const hi = lo + range - 1n < head ? lo + range - 1n : head;
         const last = hi >= head;
-        const sales = lo <= hi ? await salesOf(lo, hi) : [];
+        let sales: Sale[];
+        try {
+          sales = lo <= hi ? await salesOf(lo, hi) : [];
+        } catch (e) {
+          // Providers refuse ranges too long or with too many logs, each in its own words: any answer but
+          // silence means try a shorter range.
+          if (isUnreachable(e) || hi === lo) throw e;
+          range = (hi - lo + 1n) / 2n;
+          log(`blocks ${lo}–${hi} refused (${describeError(e)}): asking for ${range} at a time`);
+          continue;
+        }
         const finalNumber = hi < head - depth ? hi : head - depth;
         const finalBlock = finalNumber >= startBlock && finalNumber >= 0n ? await blockAt(client, finalNumber) : undefined;
         const r = await applySales(db, {
@@ -97,7 +109,7 @@ export function createWatcher({ db, client, followed, reorgDepth, startBlock, ma
           to: last ? undefined : hi,
           sales,
           final: finalBlock ? { number: finalNumber, hash: finalBlock.hash } : undefined,
-          head,
+          read: hi < lo ? head : hi,
         });
         added += r.added;
         removed += r.removed;

@@ -51,6 +51,7 @@ export interface UnrelayedRevocation {
   signature: Hex;
   /** The signed transaction already broadcast (or about to be): rebroadcast it, never sign another. */
   pending?: { hash: Hex; raw: Hex; nonce: bigint };
+  /** Attempts that failed for this revocation alone (reverted, refused): how long the next wait is. */
   attempts: number;
 }
 
@@ -92,7 +93,7 @@ export async function nextUnrelayed(db: Db, domain: OfferDomain): Promise<Unrela
 /** Remember the signed transaction about to be broadcast for a revocation (before broadcasting it). */
 export async function recordRelayPending(db: Db, revocationId: Hex, tx: { hash: Hex; raw: Hex; nonce: bigint }): Promise<void> {
   await db.query(
-    'update revocations set relay_tx = $2, relay_raw = $3, relay_nonce = $4::numeric, relay_attempts = relay_attempts + 1 where revocation_id = $1 and relayed_at is null',
+    'update revocations set relay_tx = $2, relay_raw = $3, relay_nonce = $4::numeric, relay_retry_at = null where revocation_id = $1 and relayed_at is null',
     [revocationId, tx.hash, tx.raw, tx.nonce.toString()],
   );
 }
@@ -111,7 +112,7 @@ export async function markRelayed(db: Db, revocationId: Hex, txHash: Hex | null)
 /** The attempt failed for this revocation alone (say, it reverts): forget any transaction, retry after `retryMs`. */
 export async function deferRelay(db: Db, revocationId: Hex, error: string, retryMs: number): Promise<void> {
   await db.query(
-    `update revocations set relay_tx = null, relay_raw = null, relay_nonce = null, relay_error = $2,
+    `update revocations set relay_tx = null, relay_raw = null, relay_nonce = null, relay_error = $2, relay_attempts = relay_attempts + 1,
        relay_retry_at = now() + ($3::integer * interval '1 millisecond')
      where revocation_id = $1 and relayed_at is null`,
     [revocationId, error, retryMs],

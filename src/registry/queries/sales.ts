@@ -54,7 +54,8 @@ export interface ApplySalesParameters extends Followed {
   sales: readonly Sale[];
   /** The new cursor. */
   final?: { number: bigint; hash: Hex };
-  head: bigint;
+  /** The newest block read so far. */
+  read: bigint;
 }
 
 /**
@@ -109,7 +110,7 @@ export async function applySales(db: Db, p: ApplySalesParameters): Promise<{ add
       `insert into chain_cursors (chain_id, exchange, block_number, block_hash, head_number) values ($1::numeric, $2, $3::numeric, $4, $5::numeric)
        on conflict (chain_id, exchange) do update set block_number = excluded.block_number, block_hash = excluded.block_hash,
          head_number = excluded.head_number, updated_at = now()`,
-      [p.chainId.toString(), p.exchange, p.final?.number.toString() ?? null, p.final?.hash ?? null, p.head.toString()],
+      [p.chainId.toString(), p.exchange, p.final?.number.toString() ?? null, p.final?.hash ?? null, p.read.toString()],
     );
     return { added: added.rowCount, removed: removed.rowCount };
   });
