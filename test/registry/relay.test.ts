@@ -2,11 +2,36 @@
 // licensor pays no gas, and an RPC that is down or loses an answer delays the relay but never doubles it.
 import { parseEventLogs, type Hex } from 'viem';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chainLinkSummary } from '../../src/registry/chain/link';
+import { configFromEnv } from '../../src/registry/config';
 import { CHAIN_TIMEOUTS, exchangeAbi, revertName } from '../chain/fixture';
 import { DATABASES } from './harness';
 import { receiptOf, until, useLinkedRegistry } from './relay-chain';
 
 vi.setConfig(CHAIN_TIMEOUTS);
+
+describe('chain link configuration (configFromEnv)', () => {
+  const KEY = `0x${'ab'.repeat(32)}`;
+  it('is off by default, on with CHAIN_RPC_URL, relaying with RELAYER_PRIVATE_KEY too', () => {
+    expect(configFromEnv({})).toMatchObject({ chainRpcUrl: undefined, relayerKey: undefined, chainPollMs: 2000, chainReorgDepth: 32, chainStartBlock: 0n });
+    const on = configFromEnv({ CHAIN_RPC_URL: 'http://127.0.0.1:8545', RELAYER_PRIVATE_KEY: KEY, CHAIN_POLL_MS: '500', CHAIN_REORG_DEPTH: '12', CHAIN_START_BLOCK: '19000000' });
+    expect(on).toMatchObject({ chainRpcUrl: 'http://127.0.0.1:8545', relayerKey: KEY, chainPollMs: 500, chainReorgDepth: 12, chainStartBlock: 19_000_000n });
+    expect(chainLinkSummary(on)).toMatch(/^Chain link to http:\/\/127\.0\.0\.1:8545: following sales; relaying revocations from 0x/);
+    expect(chainLinkSummary(configFromEnv({}))).toMatch(/^Chain link off/);
+  });
+
+  it('refuses what does not parse, never echoing a key or a provider URL', () => {
+    const bad = `0x${'zz'.repeat(32)}`;
+    expect(() => configFromEnv({ CHAIN_RPC_URL: 'http://x', RELAYER_PRIVATE_KEY: bad })).toThrow(/^RELAYER_PRIVATE_KEY: expected 0x and 64 hex digits$/);
+    expect(() => configFromEnv({ RELAYER_PRIVATE_KEY: KEY })).toThrow(/^RELAYER_PRIVATE_KEY: set CHAIN_RPC_URL too/);
+    expect(() => configFromEnv({ CHAIN_RPC_URL: 'wss://secret-key@provider.example/v2/k3y' })).toThrow(/^CHAIN_RPC_URL: not an http\(s\) URL$/);
+    expect(() => configFromEnv({ CHAIN_RPC_URL: 'http://x', CHAIN_REORG_DEPTH: '0' })).toThrow(/^CHAIN_REORG_DEPTH/);
+    // What logs and /health may show of a provider URL: its origin.
+    expect(chainLinkSummary({ chainRpcUrl: 'https://eth.provider.example/v2/s3cr3t' })).toBe(
+      'Chain link to https://eth.provider.example/…: following sales; not relaying revocations (no RELAYER_PRIVATE_KEY)',
+    );
+  });
+});
 
 describe.each(DATABASES)('relaying revocations on %s', (kind) => {
   const l = useLinkedRegistry(kind);
