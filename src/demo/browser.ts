@@ -1,16 +1,26 @@
-// Chromium with the built extension, headless, the social sites served from the saved fixture pages and only
-// loopback (our own chain and registry) let through. A copy of the e2e harness's launch(), for Node without vitest.
+// Chromium with the built extension, headless: the social sites served from the saved fixture pages, the public
+// Bluesky API from overrides (else 503), our own loopback services (chain, registry) let through, everything else
+// refused. The one launcher of the demo, the end-to-end tests (test/e2e/harness.ts) and the benchmarks.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export interface DemoBrowser {
+export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** The extension's service worker (started again if Chromium had stopped it). */
+  worker(): Promise<Worker>;
+  /** Stop the extension's service worker the way Chrome does when it is idle (CDP Target.closeTarget). */
+  stopWorker(): Promise<void>;
   openPopup(): Promise<Page>;
+  /** Fixture overrides: a host's path (with or without its query) → HTML or JSON, consulted before the fixtures. */
+  overrides: Map<string, string>;
   close(): Promise<void>;
 }
+
+/** A site page served from a fixture: URL path → file under test/fixtures. */
+export type SiteMap = Record<string, (path: string) => string | null>;
 
 function xFixture(path: string): string | null {
   if (path === '/' || path === '/home') return 'x/home.html';
@@ -19,40 +29,85 @@ function xFixture(path: string): string | null {
   return null;
 }
 
-const SITES: Record<string, (path: string) => string | null> = { 'x.com': xFixture, 'twitter.com': xFixture };
+export const SITE_FIXTURES: SiteMap = {
+  'x.com': xFixture,
+  'twitter.com': xFixture,
+  'bsky.app': (path) => {
+    if (path === '/' || path === '/home') return 'bluesky/home.html';
+    if (/^\/profile\/[^/]+\/post\/[^/]+$/.test(path)) return 'bluesky/thread.html';
+    if (/^\/profile\/[^/]+$/.test(path)) return 'bluesky/profile.html';
+    return null;
+  },
+};
 
-export async function launchBrowser(root: string, chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<DemoBrowser> {
+/** Chromium flags for the extension in `dist` on a machine with no network beyond loopback. */
+export function chromiumArgs(dist: string): string[] {
+  return [
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-quic',
+  ];
+}
+
+/**
+ * Launch Chromium with `<root>/dist` loaded and the sites routed to `<root>/test/fixtures`.
+ * @example const browser = await launchBrowser(process.cwd()); const popup = await browser.openPopup()
+ */
+export async function launchBrowser(root: string, chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<ExtensionBrowser> {
   const dist = join(root, 'dist');
   const fixtures = join(root, 'test/fixtures');
-  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} has no built extension: run \`npx vite build\` first`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'consentry-demo-'));
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} has no built extension: run \`npm run build\` first`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'consentry-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      '--disable-quic',
-    ],
+    args: chromiumArgs(dist),
     viewport: { width: 1200, height: 900 },
   });
+  const overrides = new Map<string, string>();
   await context.route(/^https?:\/\//, async (route) => {
     const url = new URL(route.request().url());
-    const file = SITES[url.hostname]?.(url.pathname);
+    const override = overrides.get(`${url.host}${url.pathname}${url.search}`) ?? overrides.get(`${url.host}${url.pathname}`);
+    if (override !== undefined) {
+      const isJson = override.trimStart().startsWith('{');
+      return route.fulfill({ status: 200, body: override, contentType: isJson ? 'application/json' : 'text/html; charset=utf-8', headers: { 'access-control-allow-origin': '*' } });
+    }
+    const file = SITE_FIXTURES[url.hostname]?.(url.pathname);
     if (file) return route.fulfill({ status: 200, path: join(fixtures, file), contentType: 'text/html; charset=utf-8' });
+    if (url.hostname === 'public.api.bsky.app') return route.fulfill({ status: 503, body: '{"error":"fixture missing"}' });
     if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
     return route.abort('internetdisconnected');
   });
-  const sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(sw.url()).host;
+
+  const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
+  const extensionId = new URL((await worker()).url()).host;
+
   return {
     context,
     extensionId,
+    overrides,
+    worker,
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      if (!sw) throw new Error('the extension has no running service worker to stop');
+      await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+      await cdp.detach();
+      // Wait until Chromium reports it gone, so the next action really has to start a new worker.
+      for (let i = 0; i < 100; i++) {
+        const { targetInfos: now } = (await (await context.newCDPSession(page)).send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
+        if (!now.some((t) => t.targetId === sw.targetId)) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('the service worker did not stop');
+    },
     async openPopup() {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);

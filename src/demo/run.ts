@@ -16,7 +16,7 @@ import { abi as stablecoinAbi } from '../chain/generated/TestStablecoin';
 import { formatTokenAmount } from '../core/earnings/format';
 import { openPglite } from '../registry/db/pglite';
 import { createRegistry } from '../registry/server';
-import { launchBrowser, type DemoBrowser } from './browser';
+import { launchBrowser, type ExtensionBrowser } from './browser';
 
 /** anvil's well-known account #1 (mnemonic "test test … junk"): the demo's buyer. Never use it anywhere else. */
 export const BUYER_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
@@ -79,7 +79,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
   }
 }
 
-async function popupTab(browser: DemoBrowser, name: string): Promise<Page> {
+async function popupTab(browser: ExtensionBrowser, name: string): Promise<Page> {
   const popup = await browser.openPopup();
   await popup.setViewportSize({ width: 420, height: 720 });
   await popup.getByRole('tab', { name }).click();
