@@ -229,4 +229,9 @@ if (results.popupFirstRenderMs10kPosts) row('popup first render, 10,000 posts, m
 if (want('publish') && !process.argv.includes('--no-publish')) {
   execFileSync(process.execPath, [join(ROOT, 'scripts/run-ts.mjs'), 'test/bench/publish.ts'], { stdio: 'inherit', cwd: ROOT });
 }
+// Earnings: a sale's block → the open popup showing it, and a sync of 10,000 sales, in the built extension with anvil.
+if (want('earnings')) {
+  if (!process.argv.includes('--no-build') && !(want('content') || want('popup'))) execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT });
+  execFileSync(process.execPath, [join(ROOT, 'scripts/run-ts.mjs'), 'test/bench/earnings.ts'], { stdio: 'inherit', cwd: ROOT });
+}
 console.log('\nRegistry ingest and query figures: node scripts/bench-registry.mjs --offers 1000000 (takes several minutes).');

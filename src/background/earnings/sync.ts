@@ -1,12 +1,13 @@
 import { applyLogs, reorg, reorgPoint } from '../../core/earnings/ledger';
 import { setBadgeCount } from '../../ext/badge';
-import { earningsItem, emptyEarnings, type EarningsStore } from '../../ext/earnings-items';
+import { earningsItem, emptyEarnings, loadEarnings, saveEarnings, type EarningsStore } from '../../ext/earnings-items';
 import type { NetworkSettings } from '../../ext/protocol';
 import { networkItem } from '../../ext/publish-items';
 import { walletStatus } from '../wallet';
 import { publicClientFor, type EarningsPublicClient } from './client';
 import { linkPosts } from './link-posts';
 import { readRange, type BlockCache } from './read-range';
+import { summarize } from './summary';
 
 export const EARNINGS_ALARM = 'earnings-sync';
 /**
@@ -37,28 +38,37 @@ const saleCount = (s: EarningsStore) => Object.keys(s.ledger.sales).length;
 const newCount = (s: EarningsStore) => Math.max(0, saleCount(s) - s.seenCount);
 
 /**
- * The ledger as this worker last wrote or read it (`persisted`), and with progress not written yet (`latest`),
- * kept so a sync at every block does not parse megabytes of storage each time. Storage stays the truth: any
- * change to it (ours or not) replaces both.
+ * The ledger as this worker last wrote or read it (`persisted`: what storage holds), and with progress not
+ * written yet (`latest`), kept so a sync at every block does not load ten thousand sales each time. Storage
+ * stays the truth: a write that is not ours (its `rev` is not one we wrote) drops both.
  */
 let persisted: EarningsStore | null = null;
 let latest: EarningsStore | null = null;
 let persistedAt = 0;
+let summaryToken: string | null = null;
+const ownRevs = new Set<string>();
 let unwatch: (() => void) | null = null;
 
 async function load(): Promise<EarningsStore> {
-  unwatch ??= earningsItem.watch((store) => {
-    persisted = latest = store;
-    persistedAt = Date.now();
+  unwatch ??= earningsItem.watch((meta) => {
+    if (ownRevs.has(meta.rev)) return;
+    persisted = latest = null;
+    summaryToken = null;
   });
-  if (!latest) persisted = latest = await earningsItem.get();
+  if (!latest) {
+    const loaded = await loadEarnings();
+    [latest, persisted, summaryToken] = [loaded.store, loaded.persisted, null];
+  }
   return latest;
 }
 
-async function save(s: EarningsStore): Promise<void> {
-  await earningsItem.set(s);
+async function save(s: EarningsStore, token: string): Promise<void> {
+  const rev = await saveEarnings(persisted, s, summarize(s, token));
+  if (ownRevs.size > 16) ownRevs.clear();
+  ownRevs.add(rev);
   persisted = latest = s;
   persistedAt = Date.now();
+  summaryToken = token.toLowerCase();
 }
 
 /** The stored ledger if it belongs to this licensor on this exchange, else a fresh one. */
@@ -104,10 +114,10 @@ async function runSync(relink: boolean): Promise<EarningsStore> {
   if (!address) return stored;
   let s = ledgerFor(stored, address, network);
   // Whether `s` holds a change the user should see that is not written yet (a new ledger, a reorg).
-  let dirty = s !== stored;
+  let dirty = s !== stored || summaryToken !== network.token.address.toLowerCase();
   const write = async () => {
     if (viewers.count > 0) s = { ...s, seenCount: saleCount(s) }; // on screen as it arrives
-    await save(s);
+    await save(s, network.token.address);
     dirty = false;
   };
   const client = publicClientFor(network);
@@ -115,7 +125,11 @@ async function runSync(relink: boolean): Promise<EarningsStore> {
   try {
     const head = await client.getBlockNumber({ cacheTime: 0 });
     const checked = await checkReorg(client, s, cache);
-    if (checked !== s) [s, dirty] = [checked, true];
+    if (checked !== s) {
+      // Written before any new sale, so removals and additions never share a write (see saveEarnings).
+      s = checked;
+      await write();
+    }
     let from = s.ledger.syncedTo === null ? (head > FIRST_LOOKBACK ? head - FIRST_LOOKBACK : 0n) : BigInt(s.ledger.syncedTo + 1);
     for (let i = 0; i < MAX_RANGES && from <= head; i++) {
       const to = from + range - 1n < head ? from + range - 1n : head;
@@ -150,7 +164,7 @@ function shortError(e: unknown): string {
 
 /** The user opened the Earnings view. */
 export async function markSeen(): Promise<void> {
-  const s = await load();
-  if (s.seenCount !== saleCount(s)) await save({ ...s, seenCount: saleCount(s) });
+  const [s, network] = await Promise.all([load(), networkItem.get()]);
+  if (s.seenCount !== saleCount(s)) await save({ ...s, seenCount: saleCount(s) }, network.token.address);
   await setBadgeCount(0);
 }

@@ -1,5 +1,4 @@
-import { dailySeries } from '../../core/earnings/totals';
-import type { Sale } from '../../core/earnings/ledger';
+import { dayOf } from '../../core/earnings/totals';
 import { formatTokenAmount } from '../../core/earnings/format';
 
 const DAYS = 30;
@@ -7,8 +6,12 @@ const W = 300;
 const H = 60;
 
 /** Earnings per day over the last 30 days, as bars: drawn inline, no chart library for one small picture. */
-export function EarningsChart({ sales, token, decimals, symbol }: { sales: Sale[]; token: string; decimals: number; symbol: string }) {
-  const series = dailySeries(sales, token, DAYS, Math.floor(Date.now() / 1000));
+export function EarningsChart({ byDay, decimals, symbol }: { byDay: Record<string, string>; decimals: number; symbol: string }) {
+  const today = Math.floor(Date.now() / 1000);
+  const series = Array.from({ length: DAYS }, (_, i) => {
+    const day = dayOf(today - (DAYS - 1 - i) * 86_400);
+    return { day, amount: byDay[day] ?? '0' };
+  });
   const max = series.reduce((m, d) => (BigInt(d.amount) > m ? BigInt(d.amount) : m), 0n);
   const bar = W / DAYS;
   return (

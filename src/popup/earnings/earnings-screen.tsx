@@ -6,7 +6,6 @@ import { useNetwork } from '../settings/network-store';
 import { usePopup } from '../store';
 import { EarningsChart } from './earnings-chart';
 import { useEarnings } from './earnings-store';
-import { earningsView } from './earnings-view';
 import { WithdrawForm } from './withdraw-form';
 
 /** What the user's posts have earned: totals, where from, recent sales, and a way to move the money. */
@@ -24,7 +23,8 @@ export default function EarningsScreen() {
 
   if (!network || !loaded) return <p className="muted">Loading…</p>;
   const { symbol, decimals, address: token } = network.token;
-  const v = earningsView(data, token);
+  // Summed by the background for the network's token; another token's summary waits for the sync the view starts.
+  const v = data.summary?.token === token.toLowerCase() ? data.summary : { total: '0', count: 0, bySite: [], topPosts: [], recent: [], byDay: {} };
   const money = (amount: string) => `${formatTokenAmount(amount, decimals)} ${symbol}`;
   const error = data.error ?? syncError;
 
@@ -45,7 +45,7 @@ export default function EarningsScreen() {
       </div>
       {v.count > 0 && (
         <>
-          <EarningsChart sales={v.sales} token={token} decimals={decimals} symbol={symbol} />
+          <EarningsChart byDay={v.byDay} decimals={decimals} symbol={symbol} />
           <h3>By site</h3>
           <ul aria-label="Earnings by site">
             {v.bySite.map((s) => (

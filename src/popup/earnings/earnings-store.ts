@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { browser } from '../../ext/browser';
-import { EARNINGS_LIVE_PORT, earningsItem, emptyEarnings, type EarningsStore } from '../../ext/earnings-items';
+import { EARNINGS_LIVE_PORT, earningsItem, emptyMeta, type EarningsMeta } from '../../ext/earnings-items';
 import { send } from '../../ext/messages';
 import type { WithdrawEstimate } from '../../ext/protocol';
 import { clearError, idleStatus, runAction, type ActionStatus } from '../async-action';
@@ -8,8 +8,8 @@ import { clearError, idleStatus, runAction, type ActionStatus } from '../async-a
 export type EarningsAction = 'sync' | 'estimate' | 'withdraw';
 
 interface EarningsState extends ActionStatus<EarningsAction> {
-  /** Mirror of the stored ledger; the background writes it. */
-  data: EarningsStore;
+  /** Mirror of the stored sync state and summary (not the sales themselves); the background writes it. */
+  data: EarningsMeta;
   loaded: boolean;
   estimate: WithdrawEstimate | null;
   lastTx: string | null;
@@ -26,7 +26,7 @@ interface EarningsState extends ActionStatus<EarningsAction> {
 
 export const useEarnings = create<EarningsState>()((set) => ({
   ...idleStatus<EarningsAction>(),
-  data: emptyEarnings(),
+  data: emptyMeta(),
   loaded: false,
   estimate: null,
   lastTx: null,
