@@ -29,4 +29,5 @@ void connectStore().then(() => {
     restoreFocus(container, handoff);
     endHandoff();
   }
+  performance.mark('consentry:popup-ui-ready');
 });
