@@ -1,9 +1,10 @@
-import { BaseError, getAbiItem, HttpRequestError, RpcRequestError, type Address } from 'viem';
+import { BaseError, getAddress, HttpRequestError, numberToHex, pad, RpcRequestError, toEventSelector, type Address, type Hex } from 'viem';
 import { abi as exchangeAbi } from '../../chain/generated/LicenseExchange';
 import type { LicensedLog, SyncedBlock } from '../../core/earnings/ledger';
 import type { EarningsPublicClient } from './client';
 
-const LICENSED = getAbiItem({ abi: exchangeAbi, name: 'Licensed' });
+const LICENSED = exchangeAbi.find((x) => x.type === 'event' && x.name === 'Licensed')!;
+const LICENSED_TOPIC = toEventSelector(LICENSED);
 /** Block headers fetched at once when logs come without their block time. */
 const BLOCK_FETCHES = 8;
 
@@ -32,10 +33,67 @@ export function isRangeRefusal(e: unknown): boolean {
   return !!http?.status && http.status >= 400 && http.status !== 429;
 }
 
-type RawLog = Awaited<ReturnType<typeof getLogs>>[number];
+/** A log as eth_getLogs returns it (hex quantities). */
+interface RpcLog {
+  topics: Hex[];
+  data: Hex;
+  blockNumber: Hex | null;
+  blockHash: Hex | null;
+  transactionHash: Hex | null;
+  logIndex: Hex | null;
+  blockTimestamp?: Hex | null;
+  removed?: boolean;
+}
 
-function getLogs(client: EarningsPublicClient, exchange: Address, licensor: Address, from: bigint, to: bigint) {
-  return client.getLogs({ address: exchange, event: LICENSED, args: { licensor }, fromBlock: from, toBlock: to, strict: true });
+/** A `Licensed` log, decoded. */
+interface RawLog {
+  offerId: Hex;
+  buyer: Address;
+  token: Address;
+  amount: bigint;
+  blockNumber: bigint;
+  blockHash: Hex;
+  transactionHash: Hex;
+  logIndex: number;
+  blockTimestamp: bigint | null;
+}
+
+/**
+ * eth_getLogs with the event's topics, decoded by hand: `Licensed(bytes32 indexed offerId, address indexed
+ * licensor, address indexed buyer, address token, uint256 amount, uint64 licenseExpiresAt)` is three topics
+ * and three words. viem's generic decoder takes seconds for 10,000 logs; this, milliseconds. Anything not
+ * shaped like that event (or removed by a reorg) is left out.
+ */
+async function getLogs(client: EarningsPublicClient, exchange: Address, licensor: Address, from: bigint, to: bigint): Promise<RawLog[]> {
+  const raw = (await client.request({
+    method: 'eth_getLogs',
+    params: [{ address: exchange, topics: [LICENSED_TOPIC, null, pad(licensor.toLowerCase() as Hex)], fromBlock: numberToHex(from), toBlock: numberToHex(to) }],
+  })) as RpcLog[];
+  const checksummed = new Map<string, Address>();
+  const address = (word: string) => {
+    const hex = `0x${word.slice(-40)}`;
+    let a = checksummed.get(hex);
+    if (!a) checksummed.set(hex, (a = getAddress(hex)));
+    return a;
+  };
+  const out: RawLog[] = [];
+  for (const l of raw) {
+    const [topic, offerId, , buyer] = l.topics;
+    if (l.removed || topic?.toLowerCase() !== LICENSED_TOPIC || !offerId || !buyer || l.topics.length !== 4 || l.data.length !== 2 + 64 * 3) continue;
+    if (!l.blockNumber || !l.blockHash || !l.transactionHash || !l.logIndex) continue; // pending
+    out.push({
+      offerId,
+      buyer: address(buyer),
+      token: address(l.data.slice(2, 66)),
+      amount: BigInt(`0x${l.data.slice(66, 130)}`),
+      blockNumber: BigInt(l.blockNumber),
+      blockHash: l.blockHash,
+      transactionHash: l.transactionHash,
+      logIndex: Number(l.logIndex),
+      blockTimestamp: l.blockTimestamp ? BigInt(l.blockTimestamp) : null,
+    });
+  }
+  return out;
 }
 
 /**
@@ -74,10 +132,10 @@ export async function readRange(
   const missing = [...new Set(raw.map((l) => l.blockNumber).concat(to))].filter((n) => !cache.has(n));
   for (let i = 0; i < missing.length; i += BLOCK_FETCHES) await Promise.all(missing.slice(i, i + BLOCK_FETCHES).map((n) => blockAt(client, n, cache)));
   const logs: LicensedLog[] = raw.map((l) => ({
-    offerId: l.args.offerId,
-    buyer: l.args.buyer,
-    token: l.args.token,
-    amount: l.args.amount,
+    offerId: l.offerId,
+    buyer: l.buyer,
+    token: l.token,
+    amount: l.amount,
     blockNumber: Number(l.blockNumber),
     blockHash: l.blockHash,
     txHash: l.transactionHash,
