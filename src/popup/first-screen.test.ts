@@ -16,7 +16,7 @@ const { createElement } = await import('react');
 const { flushSync } = await import('react-dom');
 const { createRoot } = await import('react-dom/client');
 const { App } = await import('./app');
-const { paintFirstScreen, restoreFocus, takeHandoff } = await import('./first-screen');
+const { paintFirstScreen, restoreView, takeHandoff } = await import('./first-screen');
 const { beginHandoff, endHandoff } = await import('./handoff');
 const { applyHandoff, usePopup } = await import('./store');
 const { HEAD_SIZE, indexEntry, sortedEntries } = await import('../ext/post-index');
@@ -135,7 +135,7 @@ describe('the plain first screen', () => {
     beginHandoff(handoff);
     applyHandoff(handoff);
     roots.push(renderReact(container));
-    restoreFocus(container, handoff);
+    restoreView(container, handoff);
     endHandoff();
 
     const input = container.querySelector<HTMLInputElement>('input[type="search"]')!;
@@ -169,7 +169,7 @@ describe('the plain first screen', () => {
     expect(handoff.tab).toBe('posts');
     beginHandoff(handoff);
     roots.push(renderReact(container));
-    restoreFocus(container, handoff);
+    restoreView(container, handoff);
     expect(document.activeElement?.textContent).toBe('Posts');
     expect(container.querySelector('li.post .disclosure-button')!.getAttribute('aria-expanded')).toBe('true');
   });

@@ -258,6 +258,13 @@ export function takeHandoff(): Handoff | null {
   const select = content.map((c) => c.querySelector<HTMLSelectElement>('select')).find(Boolean);
   if (search) state.query = search.value;
   if (select) state.filter = select.value === 'all' ? 'all' : 'in';
+  if ((document.scrollingElement?.scrollTop ?? 0) > 0) {
+    // Rows out of view are not laid out (content-visibility), so React's new rows above the view may take other
+    // heights than these did: remember which row is at the top of the view, and where.
+    const rows = [...root.querySelectorAll('ul.posts > li')];
+    const row = rows.findIndex((li) => li.getBoundingClientRect().bottom > 0);
+    if (row >= 0) state.scroll = { row, top: rows[row]!.getBoundingClientRect().top };
+  }
   const active = document.activeElement;
   const path = active && root.contains(active) ? pathOf(root, active) : null;
   if (path) {
@@ -267,11 +274,21 @@ export function takeHandoff(): Handoff | null {
   return state;
 }
 
-/** After React's first render: focus what was focused on the first screen, with the same selection. */
-export function restoreFocus(root: Element, { focus }: Handoff): void {
+/**
+ * After React's first render: the row that was at the top of the view is there again, and what was focused on
+ * the first screen is focused, with the same selection.
+ */
+export function restoreView(root: Element, { focus, scroll }: Handoff): void {
+  const row = scroll && root.querySelectorAll('ul.posts > li')[scroll.row];
+  if (row) {
+    // React's rows are new: out of view they would take a guessed height, so the rows above would not add up
+    // to what they were. Lay them all out for real, then put the row back where it was.
+    row.parentElement!.classList.add('laid-out');
+    window.scrollBy(0, row.getBoundingClientRect().top - scroll.top);
+  }
   if (!focus || (document.activeElement && document.activeElement !== document.body)) return;
   const el = atPath(root, focus.path);
   if (!(el instanceof HTMLElement)) return;
-  el.focus();
+  el.focus({ preventScroll: true });
   if (focus.selection && el instanceof HTMLInputElement) el.setSelectionRange(...focus.selection);
 }

@@ -21,10 +21,12 @@ export interface Handoff {
   more: number;
   /** The focused element, as child indexes from the root element, and the text selection in it. */
   focus: { path: number[]; selection: [number, number] | null } | null;
+  /** When scrolled: the first post row in view (its place in the list) and its top, to keep it there. */
+  scroll: { row: number; top: number } | null;
 }
 
 export function emptyHandoff(): Handoff {
-  return { tab: 'posts', query: '', filter: 'in', sites: {}, consent: new Map(), termsOpen: new Set(), more: 0, focus: null };
+  return { tab: 'posts', query: '', filter: 'in', sites: {}, consent: new Map(), termsOpen: new Set(), more: 0, focus: null, scroll: null };
 }
 
 let current = emptyHandoff();

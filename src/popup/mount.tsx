@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { restoreFocus, takeHandoff } from './first-screen';
+import { restoreView, takeHandoff } from './first-screen';
 import { beginHandoff, endHandoff } from './handoff';
 import { applyHandoff, connectStore } from './store';
 
@@ -26,7 +26,7 @@ void connectStore().then(() => {
     ),
   );
   if (handoff) {
-    restoreFocus(container, handoff);
+    restoreView(container, handoff);
     endHandoff();
   }
   performance.mark('consentry:popup-ui-ready');
