@@ -139,6 +139,22 @@ describe.each(DATABASES)('relaying revocations on %s', (kind) => {
     expect(l.proxy.sends - sendsBefore).toBe(1);
   });
 
+  it('a reorg that drops the relay transaction: the revocation is relayed again', async () => {
+    const gina = await l.fx.newAccount();
+    const ids = await l.publish(gina, 1);
+    const snapshot = await l.fx.testClient.snapshot();
+    const { revocationId } = (await (await l.revoke(gina, ids)).json()) as { revocationId: Hex };
+    const first = await relayed(revocationId);
+    expect(await isRevoked(gina.address, ids[0]!)).toBe(true);
+
+    await l.fx.testClient.revert({ id: snapshot }); // the block with the relay transaction is gone
+    await l.fx.testClient.mine({ blocks: 1 });
+    expect(await isRevoked(gina.address, ids[0]!)).toBe(false);
+    const again = await until(() => l.revocationRow(revocationId), (r) => r.relayed_at !== null && r.relay_tx !== first.relay_tx);
+    expect((await receiptOf(l.fx, again.relay_tx!)).status).toBe('success');
+    expect(await isRevoked(gina.address, ids[0]!)).toBe(true);
+  });
+
   it('a revocation too big for one transaction is kept with the reason and retried later; the ones after it are relayed', async () => {
     const frank = await l.fx.newAccount();
     // Each id costs a new storage slot and an event: this many need more gas than an anvil block holds (30M).

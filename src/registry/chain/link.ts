@@ -122,7 +122,9 @@ export function startChainLink(db: Db, config: ChainLinkConfig, log: (message: s
   if (config.relayerKey) {
     const account = privateKeyToAccount(config.relayerKey);
     const wallet = createWalletClient({ account, transport });
-    const relayer = createRelayer({ db, client, wallet, account, domain, pollMs: config.chainPollMs, stopping: () => stopped, log: (m) => log(`relayer: ${m}`) });
+    const relayer = createRelayer({
+      db, client, wallet, account, domain, pollMs: config.chainPollMs, reorgDepth: config.chainReorgDepth, stopping: () => stopped, log: (m) => log(`relayer: ${m}`),
+    });
     const state = { ...newState(), address: account.address };
     relayerState = state;
     // Straight on to the next revocation after one is done; a pause while idle or while a transaction is mined.

@@ -13,7 +13,15 @@ import {
 import { abi as exchangeAbi } from '../../chain/generated/LicenseExchange';
 import type { OfferDomain } from '../../core/offer/types';
 import type { Db } from '../db/db';
-import { deferRelay, markRelayed, nextUnrelayed, recordRelayPending, type UnrelayedRevocation } from '../queries/revocations';
+import {
+  deferRelay,
+  markRelayed,
+  nextUnrelayed,
+  recentlyRelayed,
+  recordRelayPending,
+  requeueRelayed,
+  type UnrelayedRevocation,
+} from '../queries/revocations';
 import { describeError, isUnreachable } from './errors';
 
 export interface RelayerParameters {
@@ -26,6 +34,8 @@ export interface RelayerParameters {
   pollMs: number;
   /** How long one attempt waits for its transaction to be mined before moving on (it stays in flight). */
   receiptTimeoutMs?: number;
+  /** Blocks after which a relay transaction is taken as final and no longer checked. */
+  reorgDepth: number;
   /** Whether to give up waiting early (the registry is stopping). */
   stopping: () => boolean;
   log: (message: string) => void;
@@ -51,9 +61,13 @@ function revertReason(e: unknown): string | undefined {
  * the revocation looked at afresh. A revocation whose offers are all revoked on chain already is marked relayed
  * without a transaction. One that reverts is put aside with growing delays and does not hold up the others.
  * An RPC failure is thrown to the caller, which retries with backoff; nothing stored is lost.
+ * Relay transactions are checked while idle until `reorgDepth` blocks deep (at start, the latest few): one the
+ * chain no longer has (a reorg, a development chain started afresh) puts its revocation back in the queue.
  */
-export function createRelayer({ db, client, wallet, account, domain, pollMs, receiptTimeoutMs = 60_000, stopping, log }: RelayerParameters) {
+export function createRelayer({ db, client, wallet, account, domain, pollMs, receiptTimeoutMs = 60_000, reorgDepth, stopping, log }: RelayerParameters) {
   const exchange = domain.verifyingContract;
+  /** Relay transactions not yet final, by revocation; undefined until loaded from the database at the first idle step. */
+  let unfinal: Map<Hex, Hex> | undefined;
   const retryDelay = (attempts: number) => Math.min(3_600_000, pollMs * 30 * 2 ** Math.min(attempts, 20));
 
   async function receiptOf(hash: Hex): Promise<TransactionReceipt | undefined> {
@@ -77,6 +91,7 @@ export function createRelayer({ db, client, wallet, account, domain, pollMs, rec
   async function settle(r: UnrelayedRevocation, receipt: TransactionReceipt): Promise<RelayStep> {
     if (receipt.status === 'success') {
       await markRelayed(db, r.revocationId, receipt.transactionHash);
+      unfinal?.set(r.revocationId, receipt.transactionHash);
       log(`revocation ${r.revocationId} (${r.revocation.offerIds.length} offer(s)) relayed in ${receipt.transactionHash}, block ${receipt.blockNumber}`);
       return 'relayed';
     }
@@ -154,11 +169,31 @@ export function createRelayer({ db, client, wallet, account, domain, pollMs, rec
     return (await resume({ ...r, pending }, pending)) ?? 'waiting';
   }
 
+  /** Is every relay transaction not yet final still on chain? Requeue the revocations of those that are not. */
+  async function recheck(): Promise<RelayStep> {
+    unfinal ??= new Map((await recentlyRelayed(db, domain, 20)).map((x) => [x.revocationId, x.txHash]));
+    if (unfinal.size === 0) return 'idle';
+    const head = await client.getBlockNumber({ cacheTime: 0 });
+    const checked = await Promise.all([...unfinal].map(async ([id, hash]) => [id, hash, await receiptOf(hash)] as const));
+    let requeued = false;
+    for (const [id, hash, receipt] of checked) {
+      if (receipt && receipt.status === 'success') {
+        if (head - receipt.blockNumber >= BigInt(reorgDepth)) unfinal.delete(id);
+        continue;
+      }
+      unfinal.delete(id);
+      await requeueRelayed(db, id, hash, `relay transaction ${hash} is no longer on chain`);
+      log(`revocation ${id}: relay transaction ${hash} is no longer on chain (a reorg, or a new chain); relaying it again`);
+      requeued = true;
+    }
+    return requeued ? 'deferred' : 'idle';
+  }
+
   return {
-    /** Relay the oldest revocation due, or carry its transaction in flight one step further. */
+    /** Relay the oldest revocation due, or carry its transaction in flight one step further; when none, check the recent ones. */
     async step(): Promise<RelayStep> {
       const r = await nextUnrelayed(db, domain);
-      if (!r) return 'idle';
+      if (!r) return recheck();
       if (r.pending) {
         const done = await resume(r, r.pending);
         if (done) return done;

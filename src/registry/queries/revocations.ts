@@ -127,3 +127,23 @@ export async function unrelayedSummary(db: Db, domain: OfferDomain): Promise<{ c
   );
   return { count: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest ?? null };
 }
+
+/** Revocations of `domain` relayed by a transaction, newest first: what the relayer checks is still on chain. */
+export async function recentlyRelayed(db: Db, domain: OfferDomain, limit: number): Promise<{ revocationId: Hex; txHash: Hex }[]> {
+  const { rows } = await db.query<{ revocation_id: Hex; relay_tx: Hex }>(
+    `select revocation_id, relay_tx from revocations
+     where relayed_at is not null and relay_tx is not null and chain_id = $1::numeric and verifying_contract = $2
+     order by relayed_at desc limit $3`,
+    [domain.chainId.toString(), domain.verifyingContract, limit],
+  );
+  return rows.map((r) => ({ revocationId: r.revocation_id, txHash: r.relay_tx }));
+}
+
+/** The chain lost the transaction that relayed it (a reorg, a development chain started afresh): relay it again. */
+export async function requeueRelayed(db: Db, revocationId: Hex, txHash: Hex, reason: string): Promise<void> {
+  await db.query(
+    `update revocations set relayed_at = null, relay_tx = null, relay_raw = null, relay_nonce = null, relay_error = $3, relay_retry_at = null
+     where revocation_id = $1 and relay_tx = $2`,
+    [revocationId, txHash, reason],
+  );
+}
