@@ -97,12 +97,14 @@ export const earningsItem = storageItem<EarningsMeta>({
  */
 export const EARNINGS_LIVE_PORT = 'earnings-live';
 
-// ---- IndexedDB: sales and post links, one record each, for the background only. ----
+// ---- IndexedDB, for the background only: sales in chunks (one record per write that added sales) and the post links. ----
 
 const DB_NAME = 'consentry-earnings';
 const RECORDS = 'records';
 
-type DbRecord = { id: string; ledger: string; sale: Sale } | { id: string; ledger: string; postKeys: Record<string, string> };
+type DbRecord = { id: string; ledger: string; sales: Sale[] } | { id: string; ledger: string; postKeys: Record<string, string> };
+/** More chunks than this are merged into one when the ledger is loaded. */
+const MAX_CHUNKS = 200;
 
 /** The ledger a record belongs to: a wallet's sales on one exchange of one chain. */
 export const ledgerId = (s: Pick<EarningsStore, 'licensor' | 'exchange' | 'chain'>) => `${s.chain}|${s.exchange}|${s.licensor}`.toLowerCase();
@@ -139,6 +141,17 @@ async function readRecords(ledger: string): Promise<DbRecord[]> {
 
 const rev = () => Math.random().toString(36).slice(2);
 
+/** Replace everything stored with this ledger's sales in one chunk, and its post links, in one transaction. */
+async function writeAll(id: string, sales: Record<string, Sale>, postKeys: Record<string, string>): Promise<void> {
+  const tx = (await openDb()).transaction(RECORDS, 'readwrite');
+  const store = tx.objectStore(RECORDS);
+  store.clear(); // one ledger at a time: another wallet's or exchange's sales go
+  const all = Object.values(sales);
+  if (all.length) store.put({ id: `${id}|${saleKey(all[0]!)}`, ledger: id, sales: all });
+  store.put({ id: `${id}|postKeys`, ledger: id, postKeys });
+  await done(tx);
+}
+
 /**
  * The ledger from both parts. Sales above `syncedTo` (written before a crash, their range not finished) are
  * left out: they are read again. If fewer sales are found than the stored count, some were lost (site data
@@ -153,16 +166,24 @@ export async function loadEarnings(): Promise<{ store: EarningsStore; persisted:
   if (legacy) return { store: { ...base, ledger: { ...base.ledger, sales: legacy.sales }, postKeys: legacy.postKeys }, persisted: base, rev: r };
   if (!meta.licensor) return { store: base, persisted: base, rev: r };
   const syncedTo = meta.ledger.syncedTo ?? -1;
+  const id = ledgerId(meta);
   const sales: Record<string, Sale> = {};
   let postKeys: Record<string, string> = {};
   let count = 0;
-  for (const rec of await readRecords(ledgerId(meta))) {
-    if ('postKeys' in rec) postKeys = rec.postKeys;
-    else if (rec.sale.blockNumber <= syncedTo) {
-      sales[saleKey(rec.sale)] = rec.sale;
+  let chunks = 0;
+  for (const rec of await readRecords(id)) {
+    if ('postKeys' in rec) {
+      postKeys = rec.postKeys;
+      continue;
+    }
+    chunks++;
+    for (const sale of rec.sales) {
+      if (sale.blockNumber > syncedTo) continue;
+      sales[saleKey(sale)] = sale;
       count++;
     }
   }
+  if (chunks > MAX_CHUNKS) await writeAll(id, sales, postKeys);
   if (count < saleCount) {
     // Unknown what IndexedDB holds: the next save clears it.
     return { store: { ...emptyEarnings(), licensor: meta.licensor, exchange: meta.exchange, chain: meta.chain }, persisted: null, rev: r };
@@ -190,22 +211,20 @@ export async function saveEarnings(prev: EarningsStore | null, next: EarningsSto
   void _pk;
   const meta: EarningsMeta = { ...rest, ledger: { syncedTo: ledger.syncedTo, recent: ledger.recent }, saleCount: Object.keys(nextSales).length, summary, rev: rev() };
 
-  const writeRecords = async () => {
-    if (!next.licensor || (sameLedger && !added.length && !removed.length && !postKeysChanged)) return;
+  if (!sameLedger || removed.length) {
+    // A new ledger, or a reorg (rare): the `syncedTo` first, then every chunk written again.
+    await earningsItem.set(meta);
+    if (next.licensor) await writeAll(id, nextSales, next.postKeys);
+    return meta.rev;
+  }
+  if (added.length || postKeysChanged) {
     const tx = (await openDb()).transaction(RECORDS, 'readwrite');
     const store = tx.objectStore(RECORDS);
-    if (!sameLedger) store.clear(); // one ledger at a time: another wallet's or exchange's sales go
-    for (const k of removed) store.delete(`${id}|${k}`);
-    for (const sale of added) store.put({ id: `${id}|${saleKey(sale)}`, ledger: id, sale });
+    // One record for all the sales this write adds: a first sync of 10,000 is one put, not 10,000.
+    if (added.length) store.put({ id: `${id}|${saleKey(added[0]!)}`, ledger: id, sales: added });
     if (postKeysChanged) store.put({ id: `${id}|postKeys`, ledger: id, postKeys: next.postKeys });
     await done(tx);
-  };
-  if (removed.length || !sameLedger) {
-    await earningsItem.set(meta);
-    await writeRecords();
-  } else {
-    await writeRecords();
-    await earningsItem.set(meta);
   }
+  await earningsItem.set(meta);
   return meta.rev;
 }
