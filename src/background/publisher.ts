@@ -17,7 +17,12 @@ export const OUTBOX_ALARM = 'outbox-retry';
 /** A burst of clicks within this time is one batch, one signature. */
 const DEBOUNCE_MS = 1_500;
 const MAX_BATCH = 10_000;
-const MAX_REVOCATION = 1_000;
+/**
+ * Offers withdrawn per signed revocation. The registry relays each revocation on chain as one revokeBySig, whose
+ * gas grows by a new storage slot per id (~27,000): about 1,100 ids fill a 30M-gas block, and the signature covers
+ * the whole list, so it cannot be split later. 500 leaves room on any chain.
+ */
+const MAX_REVOCATION = 500;
 const BACKOFF_S = [5, 15, 60, 300, 900];
 
 let timer: ReturnType<typeof setTimeout> | null = null;
