@@ -26,11 +26,11 @@ export function App() {
   const error = usePopup((s) => s.error);
   const [tab, setTab] = useState<TabId>(() => handoff().tab);
   useEffect(() => {
-    // Marked already where the plain first screen was drawn (first-screen.ts), unless it could not be.
+    // Marked already once the plain first screen was painted (early-load.ts), unless it could not be drawn.
     if (loaded && performance.getEntriesByName('consentry:popup-ready').length === 0) performance.mark('consentry:popup-ready');
   }, [loaded]);
   const Screen = tab === 'posts' ? null : screens[tab];
-  // first-screen.ts draws the Posts tab without React: change both together (first-screen.test.ts compares them).
+  // first-screen-view.ts draws the Posts tab without React: change both together (first-screen.test.ts compares them).
   return (
     <main className="app" aria-busy={!loaded}>
       <header className="top">

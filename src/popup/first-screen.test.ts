@@ -16,8 +16,8 @@ const { createElement } = await import('react');
 const { flushSync } = await import('react-dom');
 const { createRoot } = await import('react-dom/client');
 const { App } = await import('./app');
-const { paintFirstScreen, restoreView, takeHandoff } = await import('./first-screen');
-const { beginHandoff, endHandoff } = await import('./handoff');
+const { paintFirstScreen, takeHandoff } = await import('./first-screen');
+const { beginHandoff, endHandoff, restoreView } = await import('./handoff');
 const { applyHandoff, usePopup } = await import('./store');
 const { HEAD_SIZE, indexEntry, sortedEntries } = await import('../ext/post-index');
 

@@ -3,135 +3,16 @@
 // exactly what React's first render draws (first-screen.test.ts compares the two), and it works: what the
 // user does here (typing, switches, clicks) is handed to React, which replaces this DOM in one commit
 // (mount.tsx). Post text is only ever set as text, never as HTML.
-import { PLATFORM_INFO, PLATFORMS } from '../core/platform';
+import { PLATFORMS } from '../core/platform';
 import type { PostRecord } from '../core/post';
 import type { Settings } from '../core/site-settings';
 import { postKey } from '../ext/items';
-import { emptyHandoff, type Handoff } from './handoff';
-import { offerLine } from './posts/offer-line';
-import { excerpt } from './post-list';
-import { consentButton, consentChip, formatTime, NO_LICENSED, offerTitle, showMore, siteHint, TAGLINE } from './post-view';
+import { h, postsSection, sitesSection, type FirstScreen } from './first-screen-view';
+import { emptyHandoff, pathOf, type Handoff } from './handoff';
+import { siteHint, TAGLINE } from './post-view';
 import { panelId, tabForKey, tabId, TABS, type TabId } from './tab-list';
 
-export interface FirstScreen {
-  settings: Settings;
-  /** Posts stored, and how many of them are licensed. */
-  total: number;
-  licensed: number;
-  /** The first page of licensed posts, newest first. */
-  records: PostRecord[];
-}
-
-type Child = Node | string | null | false;
-
-/** An element with attributes (undefined: left out) and children; strings become text nodes. */
-function h(tag: string, attrs: Record<string, string | undefined> | null, ...children: Child[]): HTMLElement {
-  const el = document.createElement(tag);
-  if (attrs) for (const name in attrs) if (attrs[name] !== undefined) el.setAttribute(name, attrs[name]);
-  for (const c of children) if (c !== null && c !== false) el.append(c);
-  return el;
-}
-
-function postItem(rec: PostRecord, n: number): HTMLElement {
-  const { post, consent, offer } = rec;
-  const line = offerLine(offer, null); // the registry's address loads later, in React too
-  return h(
-    'li',
-    { class: 'post', 'data-state': consent.state },
-    h('p', { class: 'text', dir: 'auto' }, excerpt(post.text)),
-    h(
-      'div',
-      { class: 'meta small' },
-      h('span', null, PLATFORM_INFO[post.platform].name),
-      h('time', { datetime: post.createdAt ?? undefined }, formatTime(post.createdAt)),
-      h('a', { href: post.url, target: '_blank', rel: 'noopener noreferrer' }, 'Open post'),
-    ),
-    h(
-      'div',
-      { class: 'row' },
-      h('span', { class: consent.state === 'in' ? 'chip on' : 'chip' }, consentChip(rec)),
-      h('button', { type: 'button' }, consentButton(rec)),
-    ),
-    !!line &&
-      !!offer &&
-      h('p', { class: `offer small tone-${line.tone}`, title: offerTitle('at' in offer ? offer.at : offer.since) }, h('span', null, line.text)),
-    h(
-      'div',
-      { class: 'post-terms' },
-      h(
-        'div',
-        { class: 'post-terms-head' },
-        h('button', { type: 'button', class: 'disclosure-button', 'aria-expanded': 'false', 'aria-controls': `first-${n}-panel` }, 'Terms'),
-        // Own terms are summarised by code that loads later, in React too.
-        h('span', { class: 'small muted summary', title: rec.terms ? 'Own terms' : 'Site default' }, rec.terms ? 'Own terms' : 'Site default'),
-      ),
-    ),
-  );
-}
-
-function sitesSection(settings: Settings): HTMLElement {
-  return h(
-    'section',
-    { 'aria-labelledby': 'sites-h' },
-    h('h2', { id: 'sites-h' }, 'Sites'),
-    h(
-      'ul',
-      { class: 'sites' },
-      ...PLATFORMS.map((p) => {
-        const input = h('input', { type: 'checkbox', role: 'switch', 'aria-describedby': `site-${p}-hint` }) as HTMLInputElement;
-        input.checked = settings.sites[p].enabled;
-        return h(
-          'li',
-          null,
-          h('label', { class: 'switch' }, input, h('span', null, PLATFORM_INFO[p].name)),
-          h('span', { id: `site-${p}-hint`, class: 'muted small' }, siteHint(settings.sites[p].enabled)),
-        );
-      }),
-    ),
-  );
-}
-
-function postsSection(data: FirstScreen, rows: Map<Element, PostRecord>): HTMLElement {
-  if (data.total === 0) {
-    const names = Object.values(PLATFORM_INFO)
-      .map((p) => p.name)
-      .join(' or ');
-    return h(
-      'section',
-      { 'aria-labelledby': 'posts-h', class: 'empty' },
-      h('h2', { id: 'posts-h' }, 'Your posts'),
-      h('p', null, 'No posts yet.'),
-      h(
-        'p',
-        { class: 'muted' },
-        `Open ${names} while logged in. Your own posts get a small `,
-        h('strong', null, 'License'),
-        ' button; click it on any post you are happy for AI to learn from. It shows up here, and you can change your mind at any time.',
-      ),
-    );
-  }
-  const search = h('input', { type: 'search', placeholder: 'Search your posts', 'aria-label': 'Search your posts' });
-  const select = h('select', { 'aria-label': 'Which posts' }, h('option', { value: 'in' }, 'Licensed'), h('option', { value: 'all' }, 'All, withdrawn too'));
-  let list: HTMLElement;
-  if (data.licensed === 0) list = h('p', { class: 'muted' }, NO_LICENSED);
-  else {
-    list = h('ul', { class: 'posts', 'aria-label': 'Posts' });
-    data.records.forEach((rec, n) => {
-      const li = postItem(rec, n);
-      rows.set(li, rec);
-      list.append(li);
-    });
-  }
-  const left = data.licensed - data.records.length;
-  return h(
-    'section',
-    { 'aria-labelledby': 'posts-h' },
-    h('h2', { id: 'posts-h' }, 'Your posts ', h('span', { class: 'muted small' }, `(${data.licensed} licensed)`)),
-    h('div', { class: 'toolbar' }, search, select),
-    list,
-    left > 0 && h('button', { type: 'button', class: 'more' }, showMore(left)),
-  );
-}
+export type { FirstScreen };
 
 interface Painted {
   root: HTMLElement;
@@ -224,23 +105,6 @@ export function paintFirstScreen(root: HTMLElement, data: FirstScreen): void {
   };
 }
 
-/** Where `el` is under `root`, as child indexes. */
-function pathOf(root: Element, el: Element): number[] | null {
-  const path: number[] = [];
-  for (let n: Element | null = el; n !== root; n = n.parentElement) {
-    if (!n?.parentElement) return null;
-    path.unshift([...n.parentElement.children].indexOf(n));
-  }
-  return path;
-}
-
-/** The element at `path` under `root`, if there is one. */
-export function atPath(root: Element, path: number[]): Element | null {
-  let n: Element | undefined = root;
-  for (const i of path) n = n?.children[i];
-  return n ?? null;
-}
-
 /**
  * What the user has done on the first screen (null if it was not drawn), and stop listening: React is about
  * to replace it. Call in the same task as React's synchronous first render, so nothing happens in between.
@@ -272,23 +136,4 @@ export function takeHandoff(): Handoff | null {
     state.focus = { path, selection };
   }
   return state;
-}
-
-/**
- * After React's first render: the row that was at the top of the view is there again, and what was focused on
- * the first screen is focused, with the same selection.
- */
-export function restoreView(root: Element, { focus, scroll }: Handoff): void {
-  const row = scroll && root.querySelectorAll('ul.posts > li')[scroll.row];
-  if (row) {
-    // React's rows are new: out of view they would take a guessed height, so the rows above would not add up
-    // to what they were. Lay them all out for real, then put the row back where it was.
-    row.parentElement!.classList.add('laid-out');
-    window.scrollBy(0, row.getBoundingClientRect().top - scroll.top);
-  }
-  if (!focus || (document.activeElement && document.activeElement !== document.body)) return;
-  const el = atPath(root, focus.path);
-  if (!(el instanceof HTMLElement)) return;
-  el.focus({ preventScroll: true });
-  if (focus.selection && el instanceof HTMLInputElement) el.setSelectionRange(...focus.selection);
 }

@@ -43,3 +43,39 @@ export function beginHandoff(h: Handoff): void {
 export function endHandoff(): void {
   current = emptyHandoff();
 }
+
+/** Where `el` is under `root`, as child indexes. */
+export function pathOf(root: Element, el: Element): number[] | null {
+  const path: number[] = [];
+  for (let n: Element | null = el; n !== root; n = n.parentElement) {
+    if (!n?.parentElement) return null;
+    path.unshift([...n.parentElement.children].indexOf(n));
+  }
+  return path;
+}
+
+/** The element at `path` under `root`, if there is one. */
+function atPath(root: Element, path: number[]): Element | null {
+  let n: Element | undefined = root;
+  for (const i of path) n = n?.children[i];
+  return n ?? null;
+}
+
+/**
+ * After React's first render: the row that was at the top of the view is there again, and what was focused on
+ * the first screen is focused, with the same selection.
+ */
+export function restoreView(root: Element, { focus, scroll }: Handoff): void {
+  const row = scroll && root.querySelectorAll('ul.posts > li')[scroll.row];
+  if (row) {
+    // React's rows are new: out of view they would take a guessed height, so the rows above would not add up
+    // to what they were. Lay them all out for real, then put the row back where it was.
+    row.parentElement!.classList.add('laid-out');
+    window.scrollBy(0, row.getBoundingClientRect().top - scroll.top);
+  }
+  if (!focus || (document.activeElement && document.activeElement !== document.body)) return;
+  const el = atPath(root, focus.path);
+  if (!(el instanceof HTMLElement)) return;
+  el.focus({ preventScroll: true });
+  if (focus.selection && el instanceof HTMLInputElement) el.setSelectionRange(...focus.selection);
+}

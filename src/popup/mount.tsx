@@ -2,8 +2,8 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { restoreView, takeHandoff } from './first-screen';
-import { beginHandoff, endHandoff } from './handoff';
+import { takeHandoff } from './first-screen';
+import { beginHandoff, endHandoff, restoreView } from './handoff';
 import { applyHandoff, connectStore } from './store';
 
 performance.mark('consentry:popup-ui-loaded');

@@ -11,7 +11,7 @@ export function PostItem({ rec }: { rec: PostRecord }) {
   const { post, consent } = rec;
   const on = consent.state === 'in';
   return (
-    // first-screen.ts draws the same row without React: change both together (first-screen.test.ts compares them).
+    // first-screen-view.ts draws the same row without React: change both together (first-screen.test.ts compares them).
     <li className="post" data-state={consent.state}>
       {/* Post text is rendered as text, never as HTML. */}
       <p className="text" dir="auto">
