@@ -40,7 +40,7 @@ console.log(`Extension built in ${DIST}
 Load it: chrome://extensions → Developer mode → "Load unpacked" → choose that folder.`);
 if (once) process.exit(0);
 
-await buildForNode({ main: 'src/stack/main.ts' }, 'dist-stack');
+await buildForNode({ main: 'src/stack/main.ts', 'verify-worker': 'src/registry/verify-worker.ts' }, 'dist-stack');
 run(process.execPath, [resolve(ROOT, 'dist-stack/main.js')]);
 run('npx', ['--no-install', 'vite', 'build', '--watch', '--logLevel', 'warn']);
 

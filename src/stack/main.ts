@@ -1,5 +1,8 @@
 // The local stack in one process: anvil (from the npm package), the contracts deployed, the offer registry.
 // Run built by scripts/start.mjs. Every address is the local default the extension ships with.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createPublicClient, createWalletClient, http, parseUnits } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { startAnvil } from '../chain/anvil';
@@ -8,6 +11,7 @@ import { abi as stablecoinAbi } from '../chain/generated/TestStablecoin';
 import { configFromEnv } from '../registry/config';
 import { openDb } from '../registry/db/open';
 import { createRegistry } from '../registry/server';
+import { createCheckPool } from '../registry/verify-pool';
 
 /** anvil's well-known development keys (mnemonic "test test … junk"): never use them anywhere else. */
 const DEPLOYER_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
@@ -29,7 +33,10 @@ await createPublicClient({ transport: http(anvil.rpcUrl) }).waitForTransactionRe
 // The registry relays revocations to this chain and follows its sales.
 const config = configFromEnv({ ...process.env, EXCHANGE_ADDRESS: stack.exchange, CHAIN_ID: '31337', CHAIN_RPC_URL: anvil.rpcUrl, RELAYER_PRIVATE_KEY: RELAYER_KEY });
 const db = await openDb(config);
-const registry = await createRegistry({ db, config: { ...config, verifyThreads: 0 } });
+// Batches are checked on worker threads as `npm run registry` does (verify-worker.js is built beside this file).
+const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'verify-worker.js');
+const pool = config.verifyThreads > 0 && existsSync(workerFile) ? createCheckPool(workerFile, config.verifyThreads) : undefined;
+const registry = await createRegistry({ db, config, checkBatch: pool?.check });
 
 console.log(`
 Consentry local stack
@@ -44,6 +51,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await registry.close();
+  await pool?.close();
   await db.close();
   await anvil.stop();
   process.exit(0);
