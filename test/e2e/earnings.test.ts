@@ -155,4 +155,22 @@ describe('earnings: sales on chain become earnings in the popup, and can be with
     await popup.getByRole('alert').filter({ hasText: 'Could not read sales from http://127.0.0.1:9' }).waitFor();
     expect(await popup.getByTestId('earnings-total').textContent()).toBe('10.00 USDC');
   });
+
+  it('keeps the sales of a ledger stored by the previous version, across a worker restart', async () => {
+    // Version 1 kept the sales in chrome.storage; they move to the background's own database.
+    const sale = { offerId: `0x${'ab'.repeat(32)}`, buyer: buyer.address, token: fx.stablecoin, amount: '1000000', blockNumber: 1, blockHash: `0x${'01'.repeat(32)}`, txHash: `0x${'02'.repeat(32)}`, logIndex: 0, timestamp: 1_780_000_000 };
+    const v1 = { licensor: licensor.address, exchange: fx.exchange, chain: 'anvil', ledger: { sales: { [`${sale.txHash}:0`]: sale }, syncedTo: 1, recent: [] }, postKeys: {}, lastSyncAt: null, error: null, seenCount: 1 };
+    await popup.evaluate((data) => chrome.storage.local.set({ earnings: { v: 1, data } }), v1);
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await popup.getByText('1.00 USDC from 1 sale').waitFor();
+    await s.stopWorker();
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await popup.getByRole('alert').filter({ hasText: 'Could not read sales' }).waitFor();
+    await popup.getByText('1.00 USDC from 1 sale').waitFor();
+    const { earnings } = (await popup.evaluate(() => chrome.storage.local.get('earnings'))) as { earnings: { v: number; data: Record<string, { sales?: unknown }> } };
+    expect(earnings).toMatchObject({ v: 2, data: { saleCount: 1 } });
+    // The sales themselves are not in chrome.storage any more, only the summary the popup shows.
+    expect(earnings.data.ledger).not.toHaveProperty('sales');
+    expect(earnings.data).not.toHaveProperty('legacy');
+  });
 });
