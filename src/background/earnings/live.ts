@@ -9,15 +9,17 @@ export const LIVE_POLL_MS = 1_000;
 
 const ports = new Set<Runtime.Port>();
 let timer: ReturnType<typeof setTimeout> | null = null;
-/** The head last synced to, per RPC: a new block (or a new RPC) means a sync. */
+/** The block last synced to, and on which RPC: a newer head (or another RPC) means a sync. */
 let seen: { rpcUrl: string; head: bigint } | null = null;
 
 async function poll(): Promise<void> {
   const network = await networkItem.get();
   const head = await publicClientFor(network).getBlockNumber({ cacheTime: 0 });
   if (seen?.rpcUrl === network.rpcUrl && seen.head === head) return;
-  await syncEarnings();
-  seen = { rpcUrl: network.rpcUrl, head };
+  // What the run reached, not `head`: a run already going when the block came (the alarm's) stops short of it,
+  // and the next poll runs again.
+  const s = await syncEarnings();
+  seen = { rpcUrl: network.rpcUrl, head: BigInt(s.ledger.syncedTo ?? -1) };
 }
 
 function loop(): void {

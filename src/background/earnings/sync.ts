@@ -11,8 +11,8 @@ import { summarize } from './summary';
 
 export const EARNINGS_ALARM = 'earnings-sync';
 /**
- * Blocks per getLogs at most. An RPC that refuses that many is asked for halves (see readRange), and the
- * width it answered is used from then on, widening again while it keeps answering.
+ * Blocks per getLogs at most. An RPC that refuses that many is asked for halves (see readRange), and from
+ * then on for no more than the widest range it answered.
  */
 export const MAX_RANGE = 100_000n;
 /** Range-end hashes kept for the reorg check. */
@@ -28,8 +28,8 @@ const FIRST_LOOKBACK = 500_000n;
  */
 const QUIET_WRITE_MS = 30_000;
 
-/** Width of the next getLogs: learned from the RPC's refusals, kept while the worker lives. */
-let range = MAX_RANGE;
+/** Per RPC URL, the widest getLogs range it answered after refusing a wider one: learned, kept while the worker lives. */
+const ceilings = new Map<string, bigint>();
 
 /** How many popups show the Earnings view now (see live.ts): sales synced meanwhile are seen, not new. */
 export const viewers = { count: 0 };
@@ -132,9 +132,10 @@ async function runSync(relink: boolean): Promise<EarningsStore> {
     }
     let from = s.ledger.syncedTo === null ? (head > FIRST_LOOKBACK ? head - FIRST_LOOKBACK : 0n) : BigInt(s.ledger.syncedTo + 1);
     for (let i = 0; i < MAX_RANGES && from <= head; i++) {
+      const range = ceilings.get(network.rpcUrl) ?? MAX_RANGE;
       const to = from + range - 1n < head ? from + range - 1n : head;
       const { logs, end, widest } = await readRange(client, { exchange: network.exchange, licensor: address, from, to, cache });
-      range = widest < to - from + 1n ? widest : range * 2n < MAX_RANGE ? range * 2n : MAX_RANGE;
+      if (widest < to - from + 1n) ceilings.set(network.rpcUrl, widest);
       s = { ...s, ledger: applyLogs(s.ledger, logs, { confirmations: CONFIRMATIONS, syncedTo: end }) };
       // One write per range with sales: a range of 10,000 sales is one write, not 10,000.
       if (logs.length) {
