@@ -137,10 +137,15 @@ async function runSync(relink: boolean): Promise<EarningsStore> {
       const { logs, end, widest } = await readRange(client, { exchange: network.exchange, licensor: address, from, to, cache });
       if (widest < to - from + 1n) ceilings.set(network.rpcUrl, widest);
       s = { ...s, ledger: applyLogs(s.ledger, logs, { confirmations: CONFIRMATIONS, syncedTo: end }) };
-      // One write per range with sales: a range of 10,000 sales is one write, not 10,000.
+      // One write per range with sales: a range of 10,000 sales is one write, not 10,000. The sales show
+      // first; finding their posts reads every stored post, so the links follow in a second write.
       if (logs.length) {
-        s = await linkPosts(s);
         await write();
+        const linked = await linkPosts(s, logs.map((l) => l.offerId));
+        if (linked.postKeys !== s.postKeys) {
+          s = linked;
+          await write();
+        }
       }
       from = to + 1n;
     }
