@@ -1,7 +1,7 @@
 import { getAddress, isAddress, isAddressEqual, zeroAddress, type Address, type Hex } from 'viem';
 import type { Checked } from '../validate-report';
 import { hashOfferBatch, recoverBatchSigner } from './eip712';
-import { offerId, validateLeaf } from './leaf';
+import { isValidatedLeaf, offerId, validateLeaf } from './leaf';
 import { buildTree, type MerkleTree } from './merkle';
 import { signatureFormError } from './signature';
 import type { OfferBatch, OfferDomain, OfferLeaf } from './types';
@@ -51,9 +51,13 @@ function leafIds(leaves: readonly unknown[], licensor: Address, chainId?: bigint
   const ids: Hex[] = [];
   const seen = new Map<Hex, number>();
   for (const [i, x] of leaves.entries()) {
-    const checked = validateLeaf(x);
-    if (!checked.ok) return { ok: false, error: `leaves[${i}]: ${checked.error}` };
-    const leaf = checked.value;
+    let leaf: OfferLeaf;
+    if (isValidatedLeaf(x)) leaf = x; // already checked by validateLeaf (the registry reads leaves that way)
+    else {
+      const checked = validateLeaf(x);
+      if (!checked.ok) return { ok: false, error: `leaves[${i}]: ${checked.error}` };
+      leaf = checked.value;
+    }
     if (!isAddressEqual(leaf.licensor, licensor))
       return { ok: false, error: `leaves[${i}]: licensor ${leaf.licensor} is not the batch's licensor ${licensor}` };
     chainId ??= leaf.chainId;

@@ -96,6 +96,14 @@ function inRange(x: unknown, max: bigint): x is bigint {
   return typeof x === 'bigint' && x >= 0n && x <= max;
 }
 
+/** Leaves validateLeaf returned: frozen, so still valid; checking them again (as verifySignedBatch would) is skipped. */
+const validated = new WeakSet<object>();
+
+/** True if `x` is a leaf validateLeaf returned (and so cannot have changed since). */
+export function isValidatedLeaf(x: unknown): x is OfferLeaf {
+  return typeof x === 'object' && x !== null && validated.has(x);
+}
+
 /**
  * Check an untrusted leaf field by field; the first problem is reported as `leaf.<field>: <why>`.
  * On success the value holds only the leaf's fields, addresses checksummed and bytes32 lowercased;
@@ -125,23 +133,22 @@ export function validateLeaf(x: unknown): Checked<OfferLeaf> {
   if (!inRange(x.chainId, UINT256_MAX) || x.chainId === 0n) return fail('chainId', 'not a positive bigint in uint256 range');
   if (!inRange(x.validUntil, UINT64_MAX)) return fail('validUntil', 'not a bigint in uint64 range');
   if (!inRange(x.licenseDuration, UINT64_MAX)) return fail('licenseDuration', 'not a bigint in uint64 range');
-  return {
-    ok: true,
-    value: {
-      licensor: checksummed(x.licensor as string),
-      platform: x.platform as string,
-      postId: x.postId as string,
-      url: x.url as string,
-      contentHash: (x.contentHash as string).toLowerCase() as Hex,
-      termsHash: (x.termsHash as string).toLowerCase() as Hex,
-      price: x.price,
-      token: checksummed(x.token as string),
-      chainId: x.chainId,
-      validUntil: x.validUntil,
-      licenseDuration: x.licenseDuration,
-      salt: (x.salt as string).toLowerCase() as Hex,
-    },
-  };
+  const value: OfferLeaf = Object.freeze({
+    licensor: checksummed(x.licensor as string),
+    platform: x.platform as string,
+    postId: x.postId as string,
+    url: x.url as string,
+    contentHash: (x.contentHash as string).toLowerCase() as Hex,
+    termsHash: (x.termsHash as string).toLowerCase() as Hex,
+    price: x.price,
+    token: checksummed(x.token as string),
+    chainId: x.chainId,
+    validUntil: x.validUntil,
+    licenseDuration: x.licenseDuration,
+    salt: (x.salt as string).toLowerCase() as Hex,
+  });
+  validated.add(value);
+  return { ok: true, value };
 }
 
 /** The leaf as JSON-safe data (bigints as decimal strings), for storage and HTTP. */
