@@ -178,6 +178,7 @@ describe.each(DATABASES)('POST /v1/batches on %s', (kind) => {
     const contents = [
       { text: 'Fresh bread, day three 🍞\nThe crust finally cracks', media: ['https://pbs.twimg.com/media/bread.jpg'] },
       { text: 'שלום — RTL and emoji 👩‍👩‍👧 stay as written', media: [] },
+      { text: 'odd URLs survive storage', media: ['https://cdn.example/a"b,c{d}\\e.jpg', 'https://cdn.example/NULL'] },
     ];
     const { body, offerIds } = await withContents(contents);
     expect((await t.post('/v1/batches', body)).status).toBe(201);

@@ -29,20 +29,22 @@ export type StoreBatchResult =
 // and a reader paging by seq never skips an offer that commits late.
 const INGEST_LOCK = 0x436f6e73656e7401n;
 
-// Media lists travel as one JSON array per offer (a text[][] parameter cannot be ragged).
-// An offer id already stored is skipped (on conflict): fewer rows inserted than offers means a clash, found after.
+// Media lists travel as one array literal per offer, cast to text[] per row (a text[][] parameter cannot be
+// ragged). An offer id already stored is skipped (on conflict): fewer rows inserted than offers means a clash,
+// found after. Rows come out of unnest in array order, so seq follows the leaves' order.
 const INSERT_OFFERS = `
 insert into offers (offer_id, batch_id, licensor, chain_id, platform, post_id, url, content_hash, terms_hash, price, token,
   valid_until, license_duration, salt, kind, proof, post_text, post_media)
 select l.offer_id, $1, $2, $3::numeric, l.platform, l.post_id, l.url, l.content_hash, l.terms_hash, l.price, l.token,
-  l.valid_until, l.license_duration, l.salt, l.kind, decode(l.proof, 'hex'), l.post_text,
-  case when l.post_media is null then null else array(select jsonb_array_elements_text(l.post_media)) end
+  l.valid_until, l.license_duration, l.salt, l.kind, decode(l.proof, 'hex'), l.post_text, l.post_media::text[]
 from unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::text[],
-  $12::numeric[], $13::numeric[], $14::text[], $15::smallint[], $16::text[], $17::text[], $18::jsonb[])
-  with ordinality as l(offer_id, platform, post_id, url, content_hash, terms_hash, price, token, valid_until, license_duration, salt, kind, proof,
-    post_text, post_media, ord)
-order by l.ord
+  $12::numeric[], $13::numeric[], $14::text[], $15::smallint[], $16::text[], $17::text[], $18::text[])
+  as l(offer_id, platform, post_id, url, content_hash, terms_hash, price, token, valid_until, license_duration, salt, kind, proof,
+    post_text, post_media)
 on conflict (offer_id) do nothing`;
+
+/** A PostgreSQL array literal of strings: `{"a","b\\"c"}`. */
+const arrayLiteral = (xs: readonly string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 /** Thrown inside the transaction to roll back a batch one of whose offers is already stored. */
 class OfferClash extends Error {
@@ -93,7 +95,7 @@ async function storeIn(tx: Queryable, b: NewBatch): Promise<StoreBatchResult> {
     col((l) => l.platform), col((l) => l.postId), col((l) => l.url), col((l) => l.contentHash), col((l) => l.termsHash),
     col((l) => l.price.toString()), col((l) => l.token), col((l) => l.validUntil.toString()), col((l) => l.licenseDuration.toString()),
     col((l) => l.salt), col((l) => kinds.get(l.termsHash)!), b.proofs.map((p) => p.map((h) => h.slice(2)).join('')),
-    b.leaves.map((_, i) => b.contents[i]?.text ?? null), b.leaves.map((_, i) => (b.contents[i] ? JSON.stringify(b.contents[i]!.media) : null)),
+    b.leaves.map((_, i) => b.contents[i]?.text ?? null), b.leaves.map((_, i) => (b.contents[i] ? arrayLiteral(b.contents[i]!.media) : null)),
   ]);
   if (inserted.rowCount < b.leaves.length) {
     // Some offer is stored already, in another batch: report it (a revoked one first) and roll everything back.
