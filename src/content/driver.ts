@@ -9,7 +9,7 @@ import { isOwnPost, type ParsedPost, type SiteAdapter, type SiteUser } from './s
 
 interface Mounted {
   control: LicenseControl;
-  post: ParsedPost;
+  postId: string;
   key: string;
 }
 
@@ -34,14 +34,18 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       mounted.get(el)?.control.render(states.get(key), busy.has(key) || !statesLoaded, errors.get(key));
   };
 
+  const forget = (el: Element, m: Mounted) => {
+    const set = byKey.get(m.key);
+    set?.delete(el);
+    if (set && set.size === 0) byKey.delete(m.key);
+  };
+
   const unmount = (el: Element) => {
     const m = mounted.get(el);
     if (!m) return;
     m.control.host.remove();
     mounted.delete(el);
-    const set = byKey.get(m.key);
-    set?.delete(el);
-    if (set && set.size === 0) byKey.delete(m.key);
+    forget(el, m);
   };
 
   const unmountAll = () => {
@@ -56,7 +60,10 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     errors.delete(m.key);
     render(m.key);
     try {
-      const post = optIn && adapter.enrich ? await adapter.enrich(m.post, user) : m.post;
+      // Read in full now, as the post is shown when the user clicks (mounting the control needed only its id).
+      const seen = adapter.parse(el, pageUrl());
+      if (!seen || seen.postId !== m.postId || !isOwnPost(seen, user)) throw new Error('This post changed on the page. Try again.');
+      const post = optIn && adapter.enrich ? await adapter.enrich(seen, user) : seen;
       const res = await send('post.consent', { report: toReport(adapter, post), optIn });
       states.set(m.key, res.state);
     } catch (e) {
@@ -84,6 +91,7 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       elements = document.querySelectorAll(adapter.postSelector);
     }
     const loc = pageUrl();
+    const identify = adapter.identify ?? adapter.parse;
     for (const el of elements) {
       if (!el.isConnected) continue;
       const m = mounted.get(el);
@@ -91,20 +99,22 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
         if (m) unmount(el);
         continue;
       }
-      const post = adapter.parse(el, loc);
+      const post = identify(el, loc);
       if (!post || !isOwnPost(post, user)) {
         if (m) unmount(el);
         continue;
       }
       const key = postKey(adapter.platform, post.postId);
+      let set = byKey.get(key);
       if (m && m.key === key && m.control.host.isConnected && el.contains(m.control.host)) {
-        m.post = post;
+        if (!set) byKey.set(key, (set = new Set()));
+        set.add(el); // back in the page after a while out of it
+        m.control.render(states.get(key), busy.has(key) || !statesLoaded, errors.get(key));
         continue;
       }
       if (m) unmount(el);
       const control = createLicenseControl(post.postId, () => void toggle(el));
-      mounted.set(el, { control, post, key });
-      let set = byKey.get(key);
+      mounted.set(el, { control, postId: post.postId, key });
       if (!set) byKey.set(key, (set = new Set()));
       set.add(el);
       control.render(states.get(key), busy.has(key) || !statesLoaded, errors.get(key));
@@ -114,22 +124,37 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
 
   const onMutations = (mutations: MutationRecord[]) => {
     const touched = new Set<Element>();
+    const targets = new Set<Node>(); // a list's children come and go in many records of one target
     let removed = false;
     for (const mu of mutations) {
-      if (isOwnMutation(mu)) continue;
+      const added = mu.addedNodes;
       if (mu.removedNodes.length) removed = true;
-      const target = mu.target instanceof Element ? mu.target : mu.target.parentElement;
-      const around = target?.closest(adapter.postSelector);
-      if (around) touched.add(around);
-      for (const node of mu.addedNodes) {
+      else if (isOwnInsertion(added)) continue;
+      if (!targets.has(mu.target)) {
+        targets.add(mu.target);
+        const target = mu.target instanceof Element ? mu.target : mu.target.parentElement;
+        const around = target?.closest(adapter.postSelector);
+        if (around) touched.add(around);
+      }
+      for (const node of added) {
         if (!(node instanceof Element)) continue;
         if (node.matches(adapter.postSelector)) touched.add(node);
         for (const el of node.querySelectorAll(adapter.postSelector)) touched.add(el);
       }
     }
-    // Forget elements the page threw away (virtualised lists), so the maps hold only what is on screen.
-    if (removed) for (const set of [...byKey.values()]) for (const el of [...set]) if (!el.isConnected) unmount(el);
+    // Forget elements the page threw away (virtualised lists), so the maps hold only what is on screen. Their
+    // controls stay inside them, and are taken up again if the page puts the same element back.
+    if (removed) {
+      for (const set of [...byKey.values()]) {
+        for (const el of [...set]) {
+          const m = mounted.get(el);
+          if (m && !el.isConnected) forget(el, m);
+        }
+      }
+    }
     if (touched.size) process(touched);
+    // What is queued now are our own insertions and removals of controls, made in this call: nothing to look at.
+    observer?.takeRecords();
   };
 
   const start = () => {
@@ -175,11 +200,10 @@ function pageUrl(): URL {
   return lastUrl;
 }
 
-/** Our own insertion of a control, which must not wake the driver again. */
-function isOwnMutation(mu: MutationRecord): boolean {
-  if (mu.removedNodes.length) return false;
-  for (const n of mu.addedNodes) if (!(n instanceof Element) || !n.hasAttribute(CONTROL_ATTR)) return false;
-  return mu.addedNodes.length > 0;
+/** Our own insertion of a control (made outside a mutation callback), which must not wake the driver again. */
+function isOwnInsertion(added: NodeList): boolean {
+  for (const n of added) if (!(n instanceof Element) || !n.hasAttribute(CONTROL_ATTR)) return false;
+  return added.length > 0;
 }
 
 function toReport(adapter: SiteAdapter, post: ParsedPost): PostReport {

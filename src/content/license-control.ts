@@ -56,6 +56,34 @@ export interface LicenseControl {
   render(state: ConsentState | undefined, busy?: boolean, error?: string): void;
 }
 
+const LABEL = { on: 'Licensed', off: 'License' };
+const TITLE = {
+  on: 'Licensed for AI training on your terms. Click to withdraw.',
+  off: 'Offer this post for AI training on your terms.',
+};
+
+// The shadow content of a control not (yet) licensed, built once and cloned per post: one native call
+// instead of two elements and seven attribute writes each. Its button is looked up only when a render
+// changes it (most never do): each element handed to a content script costs a wrapper of its own.
+let proto: DocumentFragment | null = null;
+function content(): DocumentFragment {
+  if (!proto) {
+    proto = document.createDocumentFragment();
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('aria-label', 'License this post for AI training (Consentry)');
+    button.setAttribute('aria-pressed', 'false');
+    button.setAttribute('aria-busy', 'false');
+    button.title = TITLE.off;
+    button.textContent = LABEL.off;
+    const status = document.createElement('span');
+    status.setAttribute('role', 'status');
+    proto.append(button, status);
+  }
+  return proto.cloneNode(true) as DocumentFragment;
+}
+const SHOWN_AS_BUILT = 'false|false|';
+
 /** A small button in an open shadow root: the page's CSS cannot reach it, and tests and tools can. */
 export function createLicenseControl(postId: string, onToggle: () => void): LicenseControl {
   const host = document.createElement('span');
@@ -68,26 +96,23 @@ export function createLicenseControl(postId: string, onToggle: () => void): Lice
     style.textContent = STYLE;
     root.append(style);
   }
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute('aria-label', 'License this post for AI training (Consentry)');
-  const status = document.createElement('span');
-  status.setAttribute('role', 'status');
-  root.append(button, status);
+  root.append(content());
   guard();
   toggles.set(host, onToggle);
-  let shown = '';
+  let shown = SHOWN_AS_BUILT;
   return {
     host,
     render(state, busy = false, error = '') {
-      const key = `${state}|${busy}|${error}`;
+      const on = state === 'in';
+      const key = `${on}|${busy}|${error}`;
       if (key === shown) return; // writing the same attributes again still costs a style recalculation
       shown = key;
-      const on = state === 'in';
+      const button = root.querySelector('button')!;
+      const status = root.querySelector('[role="status"]')!;
       button.setAttribute('aria-pressed', String(on));
       button.setAttribute('aria-busy', String(busy));
-      button.textContent = on ? 'Licensed' : 'License';
-      button.title = on ? 'Licensed for AI training on your terms. Click to withdraw.' : 'Offer this post for AI training on your terms.';
+      button.textContent = on ? LABEL.on : LABEL.off;
+      button.title = on ? TITLE.on : TITLE.off;
       status.textContent = error;
     },
   };

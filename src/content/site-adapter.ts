@@ -18,6 +18,9 @@ export interface ParsedPost extends Omit<PostReport, 'platform'> {
   promoted: boolean;
 }
 
+/** Which post an element shows and whose it is: all the driver needs to show a control and its state. */
+export type PostIdentity = Pick<ParsedPost, 'postId' | 'author' | 'promoted'>;
+
 /**
  * One social site. Everything site-specific lives behind this interface, in `sites/<name>/`:
  * `selectors.ts` (every selector), `parse.ts` (pure, tested on saved HTML), `index.ts` (wiring).
@@ -35,6 +38,12 @@ export interface SiteAdapter {
    */
   parse(el: Element, loc: URL): ParsedPost | null;
   /**
+   * Optional cheap form of `parse` for deciding where controls go: the same `postId`, `author` and `promoted`
+   * as `parse` (and null exactly when it is), without reading text and media. With it, `parse` runs only
+   * when the user clicks a control, so the capture holds the post as it is shown at that moment.
+   */
+  identify?(el: Element, loc: URL): PostIdentity | null;
+  /**
    * Optional cheap pre-check, run before `parse` on every post the page adds: false means "certainly not the
    * user's own" (no false negatives allowed). Most posts on a timeline are someone else's; this keeps them cheap.
    */
@@ -49,6 +58,6 @@ export interface SiteAdapter {
 }
 
 /** The one rule for "is this the user's own post": same handle (exact, case-insensitive) and not an ad. */
-export function isOwnPost(post: ParsedPost, user: SiteUser): boolean {
+export function isOwnPost(post: PostIdentity, user: SiteUser): boolean {
   return !post.promoted && post.author.toLowerCase() === user.handle.toLowerCase();
 }

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from '../../site-adapter';
-import { currentXUser, outerElement, parseXPost } from './parse';
+import { authorLineLinks, currentXUser, identifyXPost, outerElement, parseXPost } from './parse';
 import { SEL } from './selectors';
 
 /**
@@ -18,7 +18,8 @@ export const xAdapter: SiteAdapter = {
   postSelector: SEL.post,
   currentUser: currentXUser,
   parse: parseXPost,
+  identify: identifyXPost,
   // The author line of an own post always links to /<handle>; most posts have no such link at all.
-  mayBeOwn: (el, user) => el.querySelector(`a[href="/${user.handle}" i]`) !== null,
+  mayBeOwn: (el, user) => authorLineLinks(el, user.handle),
   mountPoint,
 };

@@ -6,7 +6,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { isOwnPost, type ParsedPost } from '../../site-adapter';
 import { xAdapter } from './adapter';
-import { currentXUser, parseXPost } from './parse';
+import { currentXUser, identifyXPost, parseXPost } from './parse';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/x');
 const HOME = 'https://x.com/home';
@@ -219,6 +219,49 @@ describe('X after a markup change (changed.html)', () => {
     expect(articles(doc)).toHaveLength(7);
     expect(parseAll(doc)).toEqual(Array(7).fill(null));
     expect(ownIds(doc)).toEqual([]);
+  });
+});
+
+describe('X identify (what the control needs, without text and media)', () => {
+  it.each([
+    ['home.html', HOME],
+    ['profile.html', PROFILE],
+    ['status.html', STATUS],
+    ['changed.html', HOME],
+  ])('gives the id, author and ad flag that parse gives, for every post of %s', (name, url) => {
+    const doc = load(name, url);
+    const loc = new URL(url);
+    for (const a of articles(doc)) {
+      const full = parseXPost(a, loc);
+      expect(identifyXPost(a, loc)).toEqual(full && { postId: full.postId, author: full.author.toLowerCase(), promoted: full.promoted });
+    }
+  });
+
+  it('lets through every own post of the fixtures, and few others, before identifying them', () => {
+    for (const [name, url] of [['home.html', HOME], ['profile.html', PROFILE], ['status.html', STATUS]] as const) {
+      const doc = load(name, url);
+      const user = currentXUser(doc)!;
+      const loc = new URL(url);
+      for (const a of articles(doc)) {
+        const p = parseXPost(a, loc);
+        if (p && isOwnPost(p, user)) expect(xAdapter.mayBeOwn!(a, user)).toBe(true);
+      }
+    }
+    const home = load('home.html', HOME);
+    const passed = articles(home).filter((a) => xAdapter.mayBeOwn!(a, { handle: 'consentry_ana' })).length;
+    expect(passed).toBeLessThan(articles(home).length);
+  });
+
+  it('finds the author line and time past a quoted post that comes first in the markup', () => {
+    const doc = load('home.html', HOME);
+    const article = articleOf(doc, id(5));
+    const quote = article.querySelector('div[role="link"]')!;
+    expect(quote.querySelector('[data-testid="User-Name"]')).not.toBeNull();
+    article.prepend(quote); // the quoted card, with its own author line and time, before the outer ones
+    const loc = new URL(HOME);
+    expect(identifyXPost(article, loc)).toEqual({ postId: id(5), author: 'consentry_ana', promoted: false });
+    expect(parseXPost(article, loc)).toMatchObject({ postId: id(5), author: 'consentry_ana', createdAt: '2026-02-13T10:01:10.000Z', text: 'This is exactly why I want a say in how my posts are used.', media: [] });
+    expect(xAdapter.mayBeOwn!(article, { handle: 'consentry_ana' })).toBe(true);
   });
 });
 

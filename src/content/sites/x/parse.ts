@@ -1,4 +1,4 @@
-import type { ParsedPost, SiteUser } from '../../site-adapter';
+import type { ParsedPost, PostIdentity, SiteUser } from '../../site-adapter';
 import { AD_LABELS, IMPRESSION_PIXEL_SUFFIX, SEL } from './selectors';
 
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
@@ -17,22 +17,55 @@ const ELEMENT_NODE = 1;
  */
 export function parseXPost(el: Element, loc: URL): ParsedPost | null {
   try {
-    quoteCache.delete(el);
-    return parse(el, loc);
+    const c = core(el, loc, false);
+    if (!c) return null;
+    const textEl = outerElement(el, SEL.text);
+    return {
+      postId: c.postId,
+      url: `https://x.com/${c.handle ?? c.author}/status/${c.postId}`,
+      author: c.author,
+      createdAt: c.time ? isoOrNull(c.time.getAttribute('datetime')) : null,
+      text: textEl ? textOf(textEl) : '',
+      media: mediaOf(el),
+      truncated: outerElement(el, SEL.showMore) !== null,
+      promoted: c.promoted,
+    };
   } catch {
     return null;
-  } finally {
-    quoteCache.delete(el); // the page may change the post; look again next time
+  }
+}
+
+/**
+ * What `parseXPost` gives for a post's id, author (perhaps in other case) and promoted flag, and null exactly
+ * when it does, without reading its text, media and time: enough to show a control; the rest is read when the
+ * user clicks it. Never throws.
+ */
+export function identifyXPost(el: Element, loc: URL): PostIdentity | null {
+  try {
+    const c = core(el, loc, true);
+    return c && { postId: c.postId, author: c.author, promoted: c.promoted };
+  } catch {
+    return null;
   }
 }
 
 /** The logged-in account from the left nav's profile link, else the account switcher's `@handle`. */
 export function currentXUser(doc: Document): SiteUser | null {
   try {
+    // Asked once per batch of posts: the link found last time answers while it is still in the page unchanged,
+    // instead of a search of the whole document (tens of thousands of elements on a long timeline).
+    if (lastUser && lastUser.link.ownerDocument === doc && lastUser.link.isConnected && lastUser.link.getAttribute('href') === lastUser.href) {
+      return lastUser.user;
+    }
+    lastUser = null;
     const base = doc.URL.startsWith('http') ? doc.URL : 'https://x.com/';
-    const href = doc.querySelector(SEL.profileLink)?.getAttribute('href');
+    const link = doc.querySelector(SEL.profileLink);
+    const href = link?.getAttribute('href');
     const fromLink = href ? handleFromHref(href, base) : null;
-    if (fromLink) return { handle: fromLink };
+    if (link && href && fromLink) {
+      lastUser = { link, href, user: { handle: fromLink } };
+      return lastUser.user;
+    }
     const switcher = doc.querySelector(SEL.accountSwitcher);
     const handles = switcher ? atHandles(switcher) : [];
     // The display name comes first and may itself look like "@someone"; the handle is last.
@@ -42,59 +75,88 @@ export function currentXUser(doc: Document): SiteUser | null {
     return null;
   }
 }
+let lastUser: { link: Element; href: string; user: SiteUser } | null = null;
 
 /** First element matching `selector` inside `post` that is not part of a quoted post. */
 export function outerElement(post: Element, selector: string): Element | null {
+  const first = post.querySelector(selector); // the outer post's parts come before its quoted post's
+  if (!first || !inQuote(first, post)) return first;
   for (const e of post.querySelectorAll(selector)) if (!inQuote(e, post)) return e;
   return null;
 }
 
-function parse(el: Element, loc: URL): ParsedPost | null {
-  if (!el.matches(SEL.post) || el.parentElement?.closest(SEL.post)) return null; // outer posts only
-  const author = authorOf(el, loc);
+/**
+ * The first outer author line, if it links to `handle` (exactly, any case). The author line of an own post
+ * always does; stops at the top of the post instead of searching all of it.
+ */
+export function authorLineLinks(post: Element, handle: string): boolean {
+  const line = authorLine(post);
+  if (!line || line.querySelector(`a[href="/${handle}" i]`) === null) return false;
+  // The post is read next, in this same task: it takes the line from here instead of looking again.
+  lastLine = { post, line };
+  queueMicrotask(forgetLine);
+  return true;
+}
+
+let lastLine: { post: Element; line: Element } | null = null;
+const forgetLine = () => (lastLine = null);
+function authorLine(post: Element): Element | null {
+  const kept = lastLine?.post === post ? lastLine.line : null;
+  lastLine = null;
+  return kept ?? outerElement(post, SEL.userName);
+}
+
+interface Core extends PostIdentity {
+  /** The handle the status link names, where it names one. */
+  handle: string | null;
+  /** The post's own `time`, when its link is the permalink. */
+  time: Element | null;
+}
+
+// Each part is looked up with its own query, which stops at the first match: the outer post's parts come
+// before its quoted post's. One query with all the selectors costs more than all of them apart.
+function core(el: Element, loc: URL, anyCase: boolean): Core | null {
+  if (!el.matches(SEL.post) || el.matches(INSIDE_POST)) return null; // outer posts only
+  const line = authorLine(el);
+  const author = line ? authorOf(line, loc, anyCase) : null;
   if (!author) return null;
   const time = outerElement(el, SEL.time);
   const timeLink = time?.closest('a');
   let status = timeLink && el.contains(timeLink) ? statusOf(timeLink.getAttribute('href'), loc) : null;
-  const promoted = isPromoted(el, status !== null);
+  const hasTime = status !== null;
+  const promoted = isPromoted(el, hasTime);
   // Ads print "Ad" where the time goes; their own status link (e.g. analytics) still names the post.
   if (!status && promoted) status = firstStatus(el, loc);
   if (!status) return null;
-  const textEl = outerElement(el, SEL.text);
-  return {
-    postId: status.id,
-    url: `https://x.com/${status.handle ?? author}/status/${status.id}`,
-    author,
-    createdAt: timeLink && time ? isoOrNull(time.getAttribute('datetime')) : null,
-    text: textEl ? textOf(textEl) : '',
-    media: mediaOf(el),
-    truncated: outerElement(el, SEL.showMore) !== null,
-    promoted,
-  };
+  return { postId: status.id, handle: status.handle, author, promoted, time: hasTime ? time : null };
 }
 
-// The quoted-post cards of the post being read, found once per post: walking up from every element and
-// matching each ancestor cost more than the whole rest of the parse.
-const quoteCache = new WeakMap<Element, Element[]>();
+const INSIDE_POST = `${SEL.post} *`;
+const CARD_OR_POST = `${SEL.quoteCard}, ${SEL.post}`;
 
+/**
+ * Whether `node` sits inside a quoted-post card of `post`: a card ancestor of it inside the post. Looks up
+ * only as far as the nearest post or card, not to the top of the page.
+ */
 function inQuote(node: Element, post: Element): boolean {
-  let quotes = quoteCache.get(post);
-  if (!quotes) {
-    quotes = [...post.querySelectorAll(SEL.quoteCard)];
-    quoteCache.set(post, quotes);
-  }
-  return quotes.length > 0 && quotes.some((q) => q !== node && q.contains(node));
+  let c = node.closest(CARD_OR_POST);
+  if (c === node) c = node.parentElement?.closest(CARD_OR_POST) ?? null;
+  while (c && c !== post && !c.matches(SEL.quoteCard)) c = c.parentElement?.closest(CARD_OR_POST) ?? null; // a post inside the post
+  return !!c && c !== post && post.contains(c);
 }
 
-/** The handle that the author line both prints as `@handle` and links to; a display name cannot fake it. */
-function authorOf(post: Element, loc: URL): string | null {
-  const line = outerElement(post, SEL.userName);
-  if (!line) return null;
+/**
+ * The handle that the author line both prints as `@handle` and links to; a display name cannot fake it.
+ * `anyCase`: the same handle, perhaps in other case; a line that links to one handle only gives that one,
+ * without reading the text (the commonest line, and its text nodes are most of the work).
+ */
+function authorOf(line: Element, loc: URL, anyCase: boolean): string | null {
   const linked = new Set<string>();
   for (const a of line.querySelectorAll('a[href]')) {
     const h = handleFromHref(a.getAttribute('href') ?? '', loc.href);
     if (h) linked.add(h.toLowerCase());
   }
+  if (anyCase && linked.size === 1) return [...linked][0]!;
   const printed = atHandles(line);
   if (linked.size === 0) return printed.length === 1 ? printed[0]! : null;
   const match = printed.find((h) => linked.has(h.toLowerCase()));
