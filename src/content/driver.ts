@@ -142,15 +142,10 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
         for (const el of node.querySelectorAll(adapter.postSelector)) touched.add(el);
       }
     }
-    // Forget elements the page threw away (virtualised lists), so the maps hold only what is on screen. Their
-    // controls stay inside them, and are taken up again if the page puts the same element back.
+    // Unmount from elements the page threw away (virtualised lists), so the maps hold only what is on screen and
+    // an element the page puts back later (perhaps after the site was switched off) carries no stale control.
     if (removed) {
-      for (const set of [...byKey.values()]) {
-        for (const el of [...set]) {
-          const m = mounted.get(el);
-          if (m && !el.isConnected) forget(el, m);
-        }
-      }
+      for (const set of [...byKey.values()]) for (const el of [...set]) if (!el.isConnected) unmount(el);
     }
     if (touched.size) process(touched);
     // What is queued now are our own insertions and removals of controls, made in this call: nothing to look at.
