@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { handoff } from './handoff';
 import { TAGLINE } from './post-view';
 import { PostsSection } from './posts-section';
@@ -14,12 +14,39 @@ const loaders = {
   wallet: () => import('./wallet/wallet-screen'),
   settings: () => import('./settings/settings-screen'),
 };
-const screens = {
-  terms: lazy(loaders.terms),
-  earnings: lazy(loaders.earnings),
-  wallet: lazy(loaders.wallet),
-  settings: lazy(loaders.settings),
-};
+type LazyTab = keyof typeof loaders;
+
+// Loaded screen modules. Not React.lazy: a lazy component suspends on its first render even when its module is
+// already loaded, and React holds a revealed Suspense boundary back for 300 ms (its fallback throttle), so every
+// tab opened once took 300 ms. A screen already loaded (on hover or focus of its tab) now renders at once.
+const screens: Partial<Record<LazyTab, ComponentType>> = {};
+const loading: Partial<Record<LazyTab, Promise<void>>> = {};
+const preload = (tab: LazyTab) =>
+  (loading[tab] ??= loaders[tab]().then(
+    (m) => void (screens[tab] = m.default),
+    (e: unknown) => {
+      delete loading[tab]; // try again on the next intent
+      throw e;
+    },
+  ));
+
+/** The screen of `tab`, or "Loading…" until its module is in (then a re-render shows it). */
+function LazyScreen({ tab }: { tab: LazyTab }) {
+  const [, loaded] = useState(0);
+  const [failed, setFailed] = useState<string | null>(null);
+  const Screen = screens[tab];
+  useEffect(() => {
+    if (!Screen) preload(tab).then(() => loaded((n) => n + 1), (e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
+  }, [tab, Screen]);
+  if (Screen) return <Screen />;
+  return failed ? (
+    <p className="error" role="alert">
+      This screen could not be loaded: {failed}
+    </p>
+  ) : (
+    <p className="muted">Loading…</p>
+  );
+}
 
 export function App() {
   const loaded = usePopup((s) => s.loaded);
@@ -29,7 +56,6 @@ export function App() {
     // Marked already once the plain first screen was painted (early-load.ts), unless it could not be drawn.
     if (loaded && performance.getEntriesByName('consentry:popup-ready').length === 0) performance.mark('consentry:popup-ready');
   }, [loaded]);
-  const Screen = tab === 'posts' ? null : screens[tab];
   // first-screen-view.ts draws the Posts tab without React: change both together (first-screen.test.ts compares them).
   return (
     <main className="app" aria-busy={!loaded}>
@@ -37,12 +63,10 @@ export function App() {
         <h1>Consentry</h1>
         <p className="tagline">{TAGLINE}</p>
       </header>
-      <Tabs current={tab} onSelect={setTab} onIntent={(t) => t !== 'posts' && void loaders[t]()} />
+      <Tabs current={tab} onSelect={setTab} onIntent={(t) => t !== 'posts' && void preload(t).catch(() => undefined)} />
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="panel-body">
-        {Screen ? (
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <Screen />
-          </Suspense>
+        {tab !== 'posts' ? (
+          <LazyScreen key={tab} tab={tab} />
         ) : (
           <>
             {error && (

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { send } from '../../ext/messages';
+import { networkItem } from '../../ext/publish-items';
 import type { NetworkSettings } from '../../ext/protocol';
 import { clearError, idleStatus, runAction, type ActionStatus } from '../async-action';
 
@@ -19,7 +20,9 @@ export const useNetwork = create<NetworkState>()((set, get) => ({
   settings: null,
   async load(force = false) {
     if ((get().settings && !force) || get().pending.load) return;
-    const r = await runAction(set, 'load', () => send('network.get', {}));
+    // Read from storage directly: a message would wait for (and maybe wake) the worker, busy syncing as a view opens.
+    // Writes still go through the worker, which checks them.
+    const r = await runAction(set, 'load', () => networkItem.get());
     if (r.ok) set({ settings: r.value });
   },
   async save(settings) {
