@@ -16,8 +16,8 @@ export interface TermsView {
   licenseDuration: string;
 }
 
-/** One offer of a `GET /v1/offers` page. */
-export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex; terms: TermsView };
+/** One offer of a `GET /v1/offers` page (its terms are the page's `terms[termsHash]`; the detail carries them too). */
+export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex };
 
 /** `GET /v1/offers/:id`: what settling the offer on chain takes. Untrusted until checked (check-offer.ts). */
 export interface OfferDetail {

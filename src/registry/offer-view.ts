@@ -22,8 +22,8 @@ export function contentOf(row: Pick<OfferRow, 'post_text' | 'post_media'>): Cont
   return row.post_text === null ? null : { text: row.post_text, media: row.post_media ?? [] };
 }
 
-/** An offer in a `GET /v1/offers` page: the signed leaf, its ids and its terms. */
-export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex; terms: TermsView; revoked: false; licensed: LicensedView; content: ContentView | null };
+/** An offer in a `GET /v1/offers` page: the signed leaf and its ids; its terms are the page's `terms[termsHash]`. */
+export type ListedOffer = OfferLeafJson & { offerId: Hex; batchId: Hex; revoked: false; licensed: LicensedView; content: ContentView | null };
 
 /** Everything a buyer needs to settle one offer on chain. */
 export interface OfferDetail {
@@ -50,8 +50,8 @@ export function licensedOf(row: Pick<OfferRow, 'licensed_count' | 'last_licensed
   return { count: row.licensed_count, lastAt: row.last_licensed_at?.toISOString() ?? null };
 }
 
-export function listedOffer(row: OfferRow, terms: TermsView): ListedOffer {
-  return { ...leafJsonOf(row), offerId: row.offer_id, batchId: row.batch_id, terms, revoked: false, licensed: licensedOf(row), content: contentOf(row) };
+export function listedOffer(row: OfferRow): ListedOffer {
+  return { ...leafJsonOf(row), offerId: row.offer_id, batchId: row.batch_id, revoked: false, licensed: licensedOf(row), content: contentOf(row) };
 }
 
 export function offerDetail(row: OfferRow & BatchRow, proof: Hex[], terms: TermsView, status: OfferStatus): OfferDetail {

@@ -6,6 +6,7 @@ import { leafToJson } from '../../src/core/offer/leaf';
 import { defaultTerms, type Terms } from '../../src/core/terms/terms';
 import { termsHash } from '../../src/core/terms/terms-hash';
 import type { ListedOffer } from '../../src/registry/offer-view';
+import type { TermsView } from '../../src/registry/terms-json';
 import { DATABASES, useRegistry, type TestRegistry } from './harness';
 import { batchOf, EURC, USDC, type SignedBatch } from './offers';
 
@@ -23,6 +24,7 @@ const government: Terms = { ...defaultTerms(EURC), users: ['government'], price:
 
 interface Page {
   offers: ListedOffer[];
+  terms: Record<string, TermsView>;
   nextCursor: string | null;
 }
 
@@ -60,14 +62,20 @@ describe.each(DATABASES)('GET /v1/offers on %s', (kind) => {
     for (const b of [A1, A2, B1, B2, C1]) expect((await t.post('/v1/batches', b.body)).status).toBe(201);
   });
 
-  it('lists live offers in insertion order, each as its signed leaf with ids and terms', async () => {
+  it('lists live offers in insertion order, each as its signed leaf with ids, and the terms they name once per page', async () => {
     expect(await all(t, '')).toEqual(ids(A1, A2, B1, B2, C1));
-    const first = (await page(t, '?limit=1')).offers[0]!;
+    const one = await page(t, '?limit=1');
+    const first = one.offers[0]!;
+    expect(one.terms).toEqual({
+      [termsHash(usdcDefault)]: expect.objectContaining({ hash: termsHash(usdcDefault), permits: ['ai-train'], summary: expect.arrayContaining([expect.stringMatching(/^AI companies may train/)]) }),
+    });
+    const all5 = await page(t, '?limit=500');
+    expect(Object.keys(all5.terms).sort()).toEqual([usdcDefault, searchToo, freeForEducation, inputOnly, government].map(termsHash).sort());
+    expect(all5.offers.every((o) => all5.terms[o.termsHash] !== undefined)).toBe(true);
     expect(first).toEqual({
       ...leafToJson(A1.leaves[0]!),
       offerId: A1.offerIds[0],
       batchId: expect.stringMatching(/^0x[0-9a-f]{64}$/),
-      terms: expect.objectContaining({ hash: termsHash(usdcDefault), permits: ['ai-train'], summary: expect.arrayContaining([expect.stringMatching(/^AI companies may train/)]) }),
       revoked: false,
       licensed: { count: 0, lastAt: null },
       content: null,
