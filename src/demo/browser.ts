@@ -95,18 +95,22 @@ export async function launchBrowser(root: string, chromiumPath = process.env.CHR
     async stopWorker() {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-      const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-      if (!sw) throw new Error('the extension has no running service worker to stop');
-      await cdp.send('Target.closeTarget', { targetId: sw.targetId });
-      await cdp.detach();
-      // Wait until Chromium reports it gone, so the next action really has to start a new worker.
-      for (let i = 0; i < 100; i++) {
-        const { targetInfos: now } = (await (await context.newCDPSession(page)).send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
-        if (!now.some((t) => t.targetId === sw.targetId)) return;
-        await new Promise((r) => setTimeout(r, 50));
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+        const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+        if (!sw) throw new Error('the extension has no running service worker to stop');
+        await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+        // Wait until Chromium reports it gone, so the next action really has to start a new worker. Polled often on
+        // one session: a worker restarted at once (a popup's port reconnecting) comes back under the same target id.
+        for (const until = Date.now() + 10_000; Date.now() < until; ) {
+          const { targetInfos: now } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
+          if (!now.some((t) => t.targetId === sw.targetId)) return;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        throw new Error('the service worker did not stop');
+      } finally {
+        await cdp.detach().catch(() => undefined);
       }
-      throw new Error('the service worker did not stop');
     },
     async openPopup() {
       const page = await context.newPage();

@@ -129,13 +129,13 @@ describe('earnings: sales on chain become earnings in the popup, and can be with
     const live = async (expected: string, sales: number) => {
       const receipt = await buy(1);
       const t0 = Date.now();
-      await popup.getByText(`${expected} from ${sales} sales`).waitFor({ timeout: 10_000 });
+      await popup.getByText(`${expected} from ${sales} sales`).waitFor({ timeout: 25_000 });
       expect(await total.textContent()).toBe(expected);
       await expect.poll(() => recent.textContent()).toContain(receipt.transactionHash.slice(0, 8));
       return Date.now() - t0;
     };
     const first = await live('7.50 USDC', 3);
-    expect(first).toBeLessThan(10_000);
+    expect(first).toBeLessThan(25_000);
     // Seen as it arrived: the view is open, so the toolbar badge does not count it as new.
     await expect.poll(() => badge(popup)).toBe('');
 

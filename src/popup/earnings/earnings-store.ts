@@ -61,7 +61,7 @@ export const useEarnings = create<EarningsState>()((set) => ({
 }));
 
 /** Keeps the worker alive while the port is open: each message it receives restarts Chrome's idle timer. */
-const PING_MS = 20_000;
+const PING_MS = 10_000;
 
 /**
  * Hold the live-sync port open until the returned function is called. If the worker stops (Chrome, or a crash)
@@ -80,7 +80,16 @@ function followChain(): () => void {
     });
   };
   connect();
-  const ping = setInterval(() => port?.postMessage('ping'), PING_MS);
+  const ping = setInterval(() => {
+    try {
+      port?.postMessage('ping');
+    } catch {
+      // A port to a worker that stopped without telling us: connect again.
+      port = null;
+      clearTimeout(retry);
+      connect();
+    }
+  }, PING_MS);
   return () => {
     closed = true;
     clearInterval(ping);
