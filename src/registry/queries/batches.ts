@@ -3,6 +3,7 @@ import type { OfferBatch, OfferDomain, OfferLeaf } from '../../core/offer/types'
 import type { Terms } from '../../core/terms/terms';
 import type { Db, Queryable } from '../db/db';
 import { kindOf, termsToJson } from '../terms-json';
+import { forgetOfferKinds } from './offers';
 
 /** A verified batch, ready to store. */
 export interface NewBatch {
@@ -59,7 +60,9 @@ class OfferClash extends Error {
  */
 export async function storeBatch(db: Db, b: NewBatch): Promise<StoreBatchResult> {
   try {
-    return await db.transaction((tx) => storeIn(tx, b));
+    const result = await db.transaction((tx) => storeIn(tx, b));
+    if (result.kind === 'stored') forgetOfferKinds(db);
+    return result;
   } catch (e) {
     if (e instanceof OfferClash) return e.result;
     throw e;

@@ -53,6 +53,31 @@ const COLUMNS = [
 ];
 const columns = (alias: string) => COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 
+// offer_kinds is a handful of rows that only ingest changes (a new kind, a lower price): kept in memory for a
+// second, and forgotten at once when this process stores a batch, so a query costs one round trip, not two.
+// Another registry process on the same PostgreSQL database sees a new kind within KINDS_TTL_MS.
+const KINDS_TTL_MS = 1_000;
+const kindCache = new WeakMap<Db, { at: number; gen: number; kinds: { kind: number; minPrice: bigint }[] }>();
+const kindGen = new WeakMap<Db, number>();
+
+/** Forget the cached offer kinds of `db`: called after a batch is stored. */
+export function forgetOfferKinds(db: Db): void {
+  kindCache.delete(db);
+  kindGen.set(db, (kindGen.get(db) ?? 0) + 1);
+}
+
+async function offerKinds(db: Db): Promise<{ kind: number; minPrice: bigint }[]> {
+  const gen = kindGen.get(db) ?? 0;
+  const hit = kindCache.get(db);
+  if (hit && hit.gen === gen && performance.now() - hit.at < KINDS_TTL_MS) return hit.kinds;
+  const at = performance.now();
+  const r = await db.query<{ kind: number; min_price: string }>('select kind, min_price::text as min_price from offer_kinds order by kind');
+  const kinds = r.rows.map((k) => ({ kind: Number(k.kind), minPrice: BigInt(k.min_price) }));
+  // A batch stored while this read was on its way may have added a kind: then do not keep what was read.
+  if ((kindGen.get(db) ?? 0) === gen) kindCache.set(db, { at, gen, kinds });
+  return kinds;
+}
+
 /**
  * Live offers (not revoked, not expired) matching the filter, in seq order.
  *
@@ -67,11 +92,8 @@ const columns = (alias: string) => COLUMNS.map((c) => `${alias}.${c}`).join(', '
  */
 export async function listOffers(db: Db, f: OfferFilter): Promise<OfferRow[]> {
   const mask = kindMask(f.uses ?? [], f.user);
-  const kinds = await db.query<{ kind: number }>(
-    'select kind from offer_kinds where (kind & $1::smallint) = $1::smallint and ($2::numeric is null or min_price <= $2::numeric) order by kind',
-    [mask, f.maxPrice?.toString() ?? null],
-  );
-  if (kinds.rows.length === 0) return [];
+  const kinds = (await offerKinds(db)).filter(({ kind, minPrice }) => (kind & mask) === mask && (f.maxPrice === undefined || minPrice <= f.maxPrice));
+  if (kinds.length === 0) return [];
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   const where = [`o.valid_until > ${param(f.now.toString())}::numeric`];
@@ -81,7 +103,7 @@ export async function listOffers(db: Db, f: OfferFilter): Promise<OfferRow[]> {
   if (f.licensor !== undefined) where.push(`o.licensor = ${param(f.licensor)}`);
   if (f.afterSeq !== undefined) where.push(`o.seq > ${param(f.afterSeq.toString())}::bigint`);
   const limit = param(f.limit);
-  const branches = kinds.rows.map(
+  const branches = kinds.map(
     ({ kind }) => `(select ${columns('o')} from offers o where o.live and o.kind = ${param(kind)}::smallint and ${where.join(' and ')} order by o.seq limit ${limit})`,
   );
   const sql = `select * from (${branches.join(' union all ')}) p order by p.seq limit ${limit}`;
