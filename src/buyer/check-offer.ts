@@ -4,7 +4,7 @@ import { leafFromJson, offerId } from '../core/offer/leaf';
 import { verifyProof } from '../core/offer/merkle';
 import type { OfferBatch, OfferLeaf } from '../core/offer/types';
 import { contentHash } from '../core/content-hash';
-import { isHttpsUrl, MAX_MEDIA, MAX_TEXT_LENGTH, type Checked } from '../core/validate-report';
+import { readPostContent, type Checked, type PostContent } from '../core/validate-report';
 import type { OfferDetail } from './registry-client';
 
 /** One licence ready for `purchaseMany`, checked against what the chain will check. */
@@ -76,13 +76,11 @@ export async function checkOffer({ detail, chainId, exchange, now }: CheckOfferP
  * hash to it is not what the licensor offered, so the offer is not bought. Null when the registry has no text.
  * @example const c = await checkContent(detail.content, leaf.contentHash); if (!c.ok) skip(c.error)
  */
-export async function checkContent(content: unknown, signedHash: Hex): Promise<Checked<{ text: string; media: string[] } | null>> {
+export async function checkContent(content: unknown, signedHash: Hex): Promise<Checked<PostContent | null>> {
   if (content === undefined || content === null) return { ok: true, value: null };
-  const c = content as { text?: unknown; media?: unknown };
-  if (typeof c !== 'object' || typeof c.text !== 'string' || c.text.length > MAX_TEXT_LENGTH) return fail('content: not an object with a text');
-  if (!Array.isArray(c.media) || c.media.length > MAX_MEDIA || !c.media.every(isHttpsUrl)) return fail('content.media: not a list of https URLs');
-  const media = c.media as string[];
-  if ((await contentHash(c.text, media)) !== signedHash.toLowerCase())
+  const c = readPostContent(content, 'content');
+  if (!c.ok) return c;
+  if ((await contentHash(c.value.text, c.value.media)) !== signedHash.toLowerCase())
     return fail("content: the served text does not hash to the offer's signed contentHash (not the post that was offered)");
-  return { ok: true, value: { text: c.text, media } };
+  return c;
 }

@@ -21,6 +21,25 @@ export function isHttpsUrl(s: unknown): s is string {
   }
 }
 
+/** A post's text and media URLs: what its content hash is computed from (content-hash.ts). */
+export interface PostContent {
+  text: string;
+  media: string[];
+}
+
+/**
+ * Read untrusted `{ text, media }` (sent with an offer, or served by a registry) within the limits a post report
+ * has; errors start with `field`. Extra fields are dropped.
+ */
+export function readPostContent(x: unknown, field: string): Checked<PostContent> {
+  if (!isRecord(x)) return { ok: false, error: `${field}: not an object with text and media` };
+  if (typeof x.text !== 'string' || x.text.length > MAX_TEXT_LENGTH)
+    return { ok: false, error: `${field}.text: not a string of at most ${MAX_TEXT_LENGTH} characters` };
+  if (!Array.isArray(x.media) || x.media.length > MAX_MEDIA || !x.media.every(isHttpsUrl))
+    return { ok: false, error: `${field}.media: not a list of at most ${MAX_MEDIA} https URLs` };
+  return { ok: true, value: { text: x.text, media: [...(x.media as string[])] } };
+}
+
 /**
  * Check a post report from a content script field by field. Anything unexpected is refused with a message
  * that says which field; extra fields are dropped, so nothing unchecked reaches storage.

@@ -124,3 +124,20 @@ export async function launchBrowser(root: string, chromiumPath = process.env.CHR
     },
   };
 }
+
+/**
+ * Create a wallet in the popup's Wallet tab as a user does: new phrase, the asked-for words typed back, a password.
+ * @returns the new wallet's address, as the popup shows it
+ */
+export async function createWalletInPopup(w: Page, password: string): Promise<`0x${string}`> {
+  await w.getByRole('button', { name: 'Create a new wallet' }).click();
+  const words = await w.getByRole('list', { name: 'Recovery phrase' }).locator('.word').allTextContents();
+  await w.getByRole('button', { name: 'I have written it down' }).click();
+  const labels = await w.getByRole('textbox', { name: /^Word #\d+$/ }).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+  for (const p of labels.map((l) => Number(l.slice(6)))) await w.getByRole('textbox', { name: `Word #${p}`, exact: true }).fill(words[p - 1]!);
+  await w.getByLabel('New password', { exact: true }).fill(password);
+  await w.getByLabel('Repeat new password').fill(password);
+  await w.getByRole('button', { name: 'Create wallet' }).click();
+  await w.getByRole('button', { name: 'Lock' }).waitFor();
+  return ((await w.getByText(/^0x[0-9a-fA-F]{40}$/).textContent()) ?? '') as `0x${string}`;
+}

@@ -16,7 +16,7 @@ import { abi as stablecoinAbi } from '../chain/generated/TestStablecoin';
 import { formatTokenAmount } from '../core/earnings/format';
 import { openPglite } from '../registry/db/pglite';
 import { createRegistry } from '../registry/server';
-import { launchBrowser, type ExtensionBrowser } from './browser';
+import { createWalletInPopup, launchBrowser, type ExtensionBrowser } from './browser';
 
 /** anvil's well-known account #1 (mnemonic "test test … junk"): the demo's buyer. Never use it anywhere else. */
 export const BUYER_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
@@ -127,16 +127,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoResu
 
     // 4. The licensor sets up in the popup: a new wallet, the network in Settings, terms for X.
     const w = await popupTab(browser, 'Wallet');
-    await w.getByRole('button', { name: 'Create a new wallet' }).click();
-    const words = await w.getByRole('list', { name: 'Recovery phrase' }).locator('.word').allTextContents();
-    await w.getByRole('button', { name: 'I have written it down' }).click();
-    const labels = await w.getByRole('textbox', { name: /^Word #\d+$/ }).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''));
-    for (const p of labels.map((l) => Number(l.slice(6)))) await w.getByRole('textbox', { name: `Word #${p}`, exact: true }).fill(words[p - 1]!);
-    await w.getByLabel('New password', { exact: true }).fill(PASSWORD);
-    await w.getByLabel('Repeat new password').fill(PASSWORD);
-    await w.getByRole('button', { name: 'Create wallet' }).click();
-    await w.getByRole('button', { name: 'Lock' }).waitFor();
-    const licensor = ((await w.getByText(/^0x[0-9a-fA-F]{40}$/).textContent()) ?? '') as Address;
+    const licensor = await createWalletInPopup(w, PASSWORD);
     await w.close();
     log(`licensor  wallet ${licensor} created in the popup`);
 

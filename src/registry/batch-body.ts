@@ -2,7 +2,7 @@ import { isAddressEqual, type Hex } from 'viem';
 import { leafFromJson } from '../core/offer/leaf';
 import type { OfferBatch, OfferDomain, OfferLeaf } from '../core/offer/types';
 import type { Terms } from '../core/terms/terms';
-import { isHttpsUrl, MAX_MEDIA, MAX_TEXT_LENGTH, type Checked } from '../core/validate-report';
+import { readPostContent, type Checked, type PostContent } from '../core/validate-report';
 import type { RegistryConfig } from './config';
 import { readDomain } from './domain-json';
 import { address, bytes32, decimal, isRecord, UINT256_MAX, UINT64_MAX } from './json-fields';
@@ -20,11 +20,6 @@ export interface BatchBody {
   contents: (PostContent | null)[];
 }
 
-/** A post's text and media URLs as the licensor saw them: what buyers license and train on. */
-export interface PostContent {
-  text: string;
-  media: string[];
-}
 
 export interface ReadBatchBodyOptions {
   config: Pick<RegistryConfig, 'chainId' | 'exchangeAddress' | 'maxBatch'>;
@@ -73,11 +68,9 @@ function readContents(x: unknown, count: number): Checked<(PostContent | null)[]
       out.push(null);
       continue;
     }
-    if (!isRecord(c)) return fail(`contents[${i}]: not an object with text and media, nor null`);
-    if (typeof c.text !== 'string' || c.text.length > MAX_TEXT_LENGTH) return fail(`contents[${i}].text: not a string of at most ${MAX_TEXT_LENGTH} characters`);
-    if (!Array.isArray(c.media) || c.media.length > MAX_MEDIA || !c.media.every(isHttpsUrl))
-      return fail(`contents[${i}].media: not a list of at most ${MAX_MEDIA} https URLs`);
-    out.push({ text: c.text, media: [...(c.media as string[])] });
+    const content = readPostContent(c, `contents[${i}]`);
+    if (!content.ok) return content;
+    out.push(content.value);
   }
   return { ok: true, value: out };
 }

@@ -1,4 +1,5 @@
 import type { Hex } from 'viem';
+import type { PostContent } from '../core/validate-report';
 import type { OfferLeafJson } from '../core/offer/types';
 import { domainToJson, type OfferDomainJson } from './domain-json';
 import { leafJsonOf, type BatchRow, type OfferRow } from './queries/offers';
@@ -13,10 +14,7 @@ export interface LicensedView {
 }
 
 /** The post's text and media as the licensor published them (they hash to the offer's contentHash); null if not sent. */
-export interface ContentView {
-  text: string;
-  media: string[];
-}
+export type ContentView = PostContent;
 
 export function contentOf(row: Pick<OfferRow, 'post_text' | 'post_media'>): ContentView | null {
   return row.post_text === null ? null : { text: row.post_text, media: row.post_media ?? [] };

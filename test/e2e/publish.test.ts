@@ -9,6 +9,7 @@ import { verifyProof } from '../../src/core/offer/merkle';
 import type { Db } from '../../src/registry/db/db';
 import { openPglite } from '../../src/registry/db/pglite';
 import { createRegistry, type CreateRegistryReturnType } from '../../src/registry/server';
+import { createWalletInPopup } from '../../src/demo/browser';
 import { clickControl, launch, waitForPressed, type Session } from './harness';
 
 // Issue "wallet, terms, signed offers": the built extension, a real registry (PGlite), the x.com fixture.
@@ -63,16 +64,7 @@ afterAll(async () => {
 describe('publishing signed offers', () => {
   it('sets up: a wallet created in the popup, the registry in settings, X terms at 0.05 USDC', async () => {
     const w = await popupTab('Wallet');
-    await w.getByRole('button', { name: 'Create a new wallet' }).click();
-    const words = await w.getByRole('list', { name: 'Recovery phrase' }).locator('.word').allTextContents();
-    await w.getByRole('button', { name: 'I have written it down' }).click();
-    const labels = await w.getByRole('textbox', { name: /^Word #\d+$/ }).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''));
-    for (const p of labels.map((l) => Number(l.slice(6)))) await w.getByRole('textbox', { name: `Word #${p}`, exact: true }).fill(words[p - 1]!);
-    await w.getByLabel('New password', { exact: true }).fill(PASSWORD);
-    await w.getByLabel('Repeat new password').fill(PASSWORD);
-    await w.getByRole('button', { name: 'Create wallet' }).click();
-    await w.getByRole('button', { name: 'Lock' }).waitFor();
-    address = (await w.getByText(/^0x[0-9a-fA-F]{40}$/).textContent()) ?? '';
+    address = await createWalletInPopup(w, PASSWORD);
     await w.close();
 
     const set = await popupTab('Settings');

@@ -1,3 +1,4 @@
+import { hexInto, toHex } from '../hex';
 import { keccakBytes } from '../keccak';
 import type { Hex } from 'viem';
 import type { OfferLeaf } from './types';
@@ -23,23 +24,6 @@ function utf8Bytes(s: string): Uint8Array {
 }
 const UINT256_MAX = 2n ** 256n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
-
-// Value of each hex digit by char code (0–9, a–f, A–F); 255 for anything else.
-const NIBBLE = new Uint8Array(128).fill(255);
-for (let i = 0; i < 10; i++) NIBBLE[48 + i] = i;
-for (let i = 0; i < 6; i++) NIBBLE[97 + i] = NIBBLE[65 + i] = 10 + i;
-
-function hexInto(buf: Uint8Array, end: number, hex: string): void {
-  // Right-aligned: the last byte of `hex` lands at buf[end - 1].
-  const digits = hex.length - 2;
-  if (digits % 2 !== 0) throw new Error(`odd-length hex: ${hex}`);
-  for (let i = 2, j = end - digits / 2; i < hex.length; i += 2, j++) {
-    const hi = NIBBLE[hex.charCodeAt(i)] ?? 255;
-    const lo = NIBBLE[hex.charCodeAt(i + 1)] ?? 255;
-    if ((hi | lo) > 15) throw new Error(`not hex: ${hex}`);
-    buf[j] = (hi << 4) | lo;
-  }
-}
 
 function uintInto(buf: Uint8Array, word: number, value: bigint, max: bigint): void {
   if (value < 0n || value > max) throw new Error(`integer out of range: ${value}`);
@@ -76,12 +60,7 @@ export function encodeLeafBytes(leaf: OfferLeaf): Uint8Array {
   return buf;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 /** keccak256(keccak256(abi.encode(values))) as 0x-hex: the StandardMerkleTree leaf hash. */
 export function leafHash(leaf: OfferLeaf): Hex {
-  const h = keccakBytes(keccakBytes(encodeLeafBytes(leaf)));
-  let out = '0x';
-  for (const b of h) out += HEX[b];
-  return out as Hex;
+  return toHex(keccakBytes(keccakBytes(encodeLeafBytes(leaf))));
 }

@@ -1,4 +1,5 @@
 import { hexToBytes, type Hex } from 'viem';
+import { hexInto, toHex } from '../hex';
 import { keccakBytes } from '../keccak';
 
 /** A batch's Merkle tree, laid out exactly as OpenZeppelin's StandardMerkleTree lays it out. */
@@ -11,23 +12,10 @@ export interface MerkleTree {
 }
 
 const BYTES32 = /^0x[0-9a-fA-F]{64}$/;
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-// A tree of 10,000 leaves converts 20,000 hashes between hex and bytes: a table per byte, not viem's general helpers.
-function toHex(bytes: Uint8Array): Hex {
-  let out = '0x';
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
-  return out as Hex;
-}
-
-/** 32 bytes from lowercase `0x` + 64 hex digits (checked by the caller). */
+/** 32 bytes from `0x` + 64 hex digits (checked by the caller). */
 function fromHex(hex: string): Uint8Array {
   const out = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) {
-    const hi = hex.charCodeAt(2 + 2 * i);
-    const lo = hex.charCodeAt(3 + 2 * i);
-    out[i] = ((hi > 57 ? hi - 87 : hi - 48) << 4) | (lo > 57 ? lo - 87 : lo - 48);
-  }
+  hexInto(out, 32, hex);
   return out;
 }
 
