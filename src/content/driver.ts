@@ -48,8 +48,27 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     forget(el, m);
   };
 
+  // Posts the page took out with a control in them. The page mostly throws them away, so the control is left
+  // in place (taking it out costs more than the rest of the unmounting); it shows again, up to date, if the page
+  // puts the post back, and is taken out when the site is switched off. Held weakly: the page decides their life.
+  let parked = new Set<WeakRef<Element>>();
+  let parkLimit = 1024;
+  const park = (el: Element, m: Mounted) => {
+    forget(el, m);
+    parked.add(new WeakRef(el));
+    if (parked.size > parkLimit) {
+      for (const ref of parked) if (!ref.deref()) parked.delete(ref);
+      parkLimit = Math.max(1024, parked.size * 2);
+    }
+  };
+
   const unmountAll = () => {
     for (const set of [...byKey.values()]) for (const el of [...set]) unmount(el);
+    for (const ref of parked) {
+      const el = ref.deref();
+      if (el) unmount(el);
+    }
+    parked = new Set();
   };
 
   const toggle = async (el: Element) => {
@@ -122,10 +141,24 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     }
   };
 
+  // What every own post of the user holds (or is), or one of our controls: an added subtree without it is skipped.
+  let markUser: SiteUser | null = null;
+  let markSelector: string | null = null;
+  const ownMark = (): string | null => {
+    if (!adapter.ownMark || !user) return null;
+    if (markUser !== user) {
+      markUser = user;
+      markSelector = `${adapter.ownMark(user)}, [${CONTROL_ATTR}]`;
+    }
+    return markSelector;
+  };
+
   const onMutations = (mutations: MutationRecord[]) => {
     const touched = new Set<Element>();
     const targets = new Set<Node>(); // a list's children come and go in many records of one target
+    const mark = ownMark();
     let removed = false;
+    let skipped = false;
     for (const mu of mutations) {
       const added = mu.addedNodes;
       if (mu.removedNodes.length) removed = true;
@@ -138,16 +171,25 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       }
       for (const node of added) {
         if (!(node instanceof Element)) continue;
+        if (mark && !node.matches(mark) && node.querySelector(mark) === null) {
+          skipped = true; // no post of the user's in it, none of our controls: nothing to do there
+          continue;
+        }
         if (node.matches(adapter.postSelector)) touched.add(node);
         for (const el of node.querySelectorAll(adapter.postSelector)) touched.add(el);
       }
     }
-    // Unmount from elements the page threw away (virtualised lists), so the maps hold only what is on screen and
-    // an element the page puts back later (perhaps after the site was switched off) carries no stale control.
+    // Park the elements the page threw away (virtualised lists), so the maps hold only what is on screen.
     if (removed) {
-      for (const set of [...byKey.values()]) for (const el of [...set]) if (!el.isConnected) unmount(el);
+      for (const set of [...byKey.values()]) {
+        for (const el of [...set]) {
+          const m = mounted.get(el);
+          if (m && !el.isConnected) park(el, m);
+        }
+      }
     }
-    if (touched.size) process(touched);
+    // A batch whose posts were all skipped still checks the user: an account switch looks at every post again.
+    if (touched.size || skipped) process(touched);
     // What is queued now are our own insertions and removals of controls, made in this call: nothing to look at.
     observer?.takeRecords();
   };

@@ -84,19 +84,46 @@ function content(): DocumentFragment {
 }
 const SHOWN_AS_BUILT = 'false|false|';
 
-/** A small button in an open shadow root: the page's CSS cannot reach it, and tests and tools can. */
-export function createLicenseControl(postId: string, onToggle: () => void): LicenseControl {
-  const host = document.createElement('span');
-  host.setAttribute(CONTROL_ATTR, postId);
-  const root = host.attachShadow({ mode: 'open' });
+function attach(host: HTMLElement, clonable: boolean): ShadowRoot {
+  const root = host.attachShadow(clonable ? { mode: 'open', clonable: true } : { mode: 'open' });
+  dress(root);
+  root.append(content());
+  return root;
+}
+
+function dress(root: ShadowRoot): void {
   const shared = sharedSheet();
   if (shared) root.adoptedStyleSheets = [shared];
   else {
     const style = document.createElement('style');
     style.textContent = STYLE;
-    root.append(style);
+    root.prepend(style);
   }
-  root.append(content());
+}
+
+// A whole host with its shadow root, cloned in one native call where shadow roots are clonable (Chromium 124+);
+// a clone's root has the shadow content but not the adopted sheet, which is set on it. Elsewhere, built anew.
+let protoHost: HTMLElement | null | undefined;
+function newHost(): { host: HTMLElement; root: ShadowRoot } {
+  if (protoHost === undefined) {
+    protoHost = document.createElement('span');
+    attach(protoHost, true);
+    if (!(protoHost.cloneNode(true) as HTMLElement).shadowRoot) protoHost = null;
+  }
+  if (protoHost) {
+    const host = protoHost.cloneNode(true) as HTMLElement;
+    const root = host.shadowRoot!;
+    dress(root);
+    return { host, root };
+  }
+  const host = document.createElement('span');
+  return { host, root: attach(host, false) };
+}
+
+/** A small button in an open shadow root: the page's CSS cannot reach it, and tests and tools can. */
+export function createLicenseControl(postId: string, onToggle: () => void): LicenseControl {
+  const { host, root } = newHost();
+  host.setAttribute(CONTROL_ATTR, postId);
   guard();
   toggles.set(host, onToggle);
   let shown = SHOWN_AS_BUILT;

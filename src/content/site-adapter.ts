@@ -48,6 +48,12 @@ export interface SiteAdapter {
    * user's own" (no false negatives allowed). Most posts on a timeline are someone else's; this keeps them cheap.
    */
   mayBeOwn?(el: Element, user: SiteUser): boolean;
+  /**
+   * Optional: a CSS selector that matches, in every own post of `user`, the post element or something inside it
+   * (no false negatives). The driver looks no further into a subtree the page adds that has no match (one query
+   * per added subtree instead of a look at each post in it): on a timeline most cells are someone else's.
+   */
+  ownMark?(user: SiteUser): string;
   /** Where inside the post element the control is mounted (the driver appends its host there). */
   mountPoint(el: Element): Element;
   /**
@@ -55,6 +61,12 @@ export interface SiteAdapter {
    * Called only when the user opts a post in. Must fall back to `post` when the network fails.
    */
   enrich?(post: ParsedPost, user: SiteUser): Promise<ParsedPost>;
+}
+
+/** `value` as a quoted CSS attribute value: `[a=${cssString(v)}]` matches exactly `v`, whatever it holds. */
+export function cssString(value: string): string {
+  // Every character a handle does not hold as a hex escape (`\22 ` for `"`): nothing can end the string early.
+  return `"${value.replace(/[^A-Za-z0-9._@:/-]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
 }
 
 /** The one rule for "is this the user's own post": same handle (exact, case-insensitive) and not an ad. */

@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../../site-adapter';
+import { cssString, type SiteAdapter } from '../../site-adapter';
 import { enrichFromApi } from './api';
 import { currentBlueskyUser, ownElements, parseBlueskyPost } from './parse';
 import { CONTROL_BUTTON, CONTROL_MENU, POST_SELECTOR, POST_TESTID } from './selectors';
@@ -18,6 +18,7 @@ export const blueskyAdapter: SiteAdapter = {
   parse: parseBlueskyPost,
   // The item's testid names its author (`feedItem-by-<handle>`): an attribute read, no DOM walk.
   mayBeOwn: (el, user) => POST_TESTID.exec(el.getAttribute('data-testid') ?? '')?.[1]?.toLowerCase() === user.handle.toLowerCase(),
+  ownMark: (user) => `[data-testid=${cssString(`feedItem-by-${user.handle}`)} i], [data-testid=${cssString(`postThreadItem-by-${user.handle}`)} i]`,
   mountPoint,
   enrich: (post, user) => enrichFromApi(post, user),
 };

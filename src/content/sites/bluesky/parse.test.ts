@@ -50,6 +50,13 @@ describe('home feed (BSKY_STORAGE session)', () => {
     expect(page.ownIds).toEqual(HOME_OWN);
   });
 
+  it("marks every own item (and none of the look-alikes'), so the driver skips the rest with one query", () => {
+    const mark = blueskyAdapter.ownMark!({ handle: 'Alice.Consentry.Social' }); // any case
+    const marked = page.items.filter((el) => el.matches(mark) || el.querySelector(mark) !== null);
+    expect(marked.map((el) => page.posts[page.items.indexOf(el)]?.postId)).toEqual(expect.arrayContaining(HOME_OWN));
+    for (const el of marked) expect(page.posts[page.items.indexOf(el)]?.author).toBe('alice.consentry.social');
+  });
+
   it('reads every item, so the others are excluded for their author and not for a parse failure', () => {
     expect(page.posts.map((p) => p?.author)).toEqual([
       'alice.consentry.social', 'bob.bsky.social', 'carol.bsky.social', 'alice.consentry.social', 'alice.consentry.social',

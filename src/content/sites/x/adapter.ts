@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../../site-adapter';
+import { cssString, type SiteAdapter } from '../../site-adapter';
 import { authorLineLinks, currentXUser, identifyXPost, outerElement, parseXPost } from './parse';
 import { SEL } from './selectors';
 
@@ -21,5 +21,7 @@ export const xAdapter: SiteAdapter = {
   identify: identifyXPost,
   // The author line of an own post always links to /<handle>; most posts have no such link at all.
   mayBeOwn: (el, user) => authorLineLinks(el, user.handle),
+  // …so a cell without a link to /<handle> anywhere in it holds no post of the user's.
+  ownMark: (user) => `a[href=${cssString(`/${user.handle}`)} i]`,
   mountPoint,
 };

@@ -242,14 +242,33 @@ describe('X identify (what the control needs, without text and media)', () => {
       const doc = load(name, url);
       const user = currentXUser(doc)!;
       const loc = new URL(url);
+      const mark = xAdapter.ownMark!(user);
       for (const a of articles(doc)) {
         const p = parseXPost(a, loc);
-        if (p && isOwnPost(p, user)) expect(xAdapter.mayBeOwn!(a, user)).toBe(true);
+        if (!p || !isOwnPost(p, user)) continue;
+        // Its timeline cell is not skipped, and the pre-check passes it…
+        expect(a.closest('[data-testid="cellInnerDiv"]')?.querySelector(mark) ?? a.querySelector(mark)).not.toBeNull();
+        expect(xAdapter.mayBeOwn!(a, user)).toBe(true);
+        // …and identifying it right after (the driver's order, which reuses what the pre-check found) gives the same.
+        expect(identifyXPost(a, loc)).toEqual({ postId: p.postId, author: p.author.toLowerCase(), promoted: p.promoted });
       }
     }
     const home = load('home.html', HOME);
     const passed = articles(home).filter((a) => xAdapter.mayBeOwn!(a, { handle: 'consentry_ana' })).length;
     expect(passed).toBeLessThan(articles(home).length);
+  });
+
+  it("skips a timeline cell without the user's link, so look-alike handles and others' cells cost one query", () => {
+    const doc = load('home.html', HOME);
+    const mark = xAdapter.ownMark!({ handle: 'Consentry_Ana' }); // any case
+    const cells = [...doc.querySelectorAll('[data-testid="cellInnerDiv"]')].filter((c) => c.querySelector(xAdapter.postSelector));
+    const kept = cells.filter((c) => c.querySelector(mark));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(cells.length);
+    for (const c of cells) {
+      if (c.querySelector(mark)) continue;
+      for (const a of c.querySelectorAll(xAdapter.postSelector)) expect(xAdapter.mayBeOwn!(a, { handle: 'consentry_ana' })).toBe(false);
+    }
   });
 
   it('finds the author line and time past a quoted post that comes first in the markup', () => {

@@ -90,20 +90,25 @@ export function outerElement(post: Element, selector: string): Element | null {
  * always does; stops at the top of the post instead of searching all of it.
  */
 export function authorLineLinks(post: Element, handle: string): boolean {
-  const line = authorLine(post);
+  const line = authorLine(post).line;
   if (!line || line.querySelector(`a[href="/${handle}" i]`) === null) return false;
-  // The post is read next, in this same task: it takes the line from here instead of looking again.
-  lastLine = { post, line };
-  queueMicrotask(forgetLine);
+  // The post is read next: it takes the line, and what is known of it, from here instead of looking again.
+  lastLine = { post, line, handle };
   return true;
 }
 
-let lastLine: { post: Element; line: Element } | null = null;
-const forgetLine = () => (lastLine = null);
-function authorLine(post: Element): Element | null {
-  const kept = lastLine?.post === post ? lastLine.line : null;
+interface Line {
+  line: Element | null;
+  /** A handle the line is known to link to as `/<handle>`. */
+  handle?: string;
+}
+let lastLine: { post: Element; line: Element; handle: string } | null = null;
+function authorLine(post: Element): Line {
+  const kept = lastLine?.post === post ? lastLine : null;
   lastLine = null;
-  return kept ?? outerElement(post, SEL.userName);
+  // Kept for the next read of the same post only, and only while the line is still that post's.
+  if (kept && post.contains(kept.line)) return kept;
+  return { line: outerElement(post, SEL.userName) };
 }
 
 interface Core extends PostIdentity {
@@ -117,8 +122,8 @@ interface Core extends PostIdentity {
 // before its quoted post's. One query with all the selectors costs more than all of them apart.
 function core(el: Element, loc: URL, anyCase: boolean): Core | null {
   if (!el.matches(SEL.post) || el.matches(INSIDE_POST)) return null; // outer posts only
-  const line = authorLine(el);
-  const author = line ? authorOf(line, loc, anyCase) : null;
+  const { line, handle: linked } = authorLine(el);
+  const author = !line ? null : anyCase && linked && onlyLinksTo(line, linked) ? linked.toLowerCase() : authorOf(line, loc, anyCase);
   if (!author) return null;
   const time = outerElement(el, SEL.time);
   const timeLink = time?.closest('a');
@@ -162,6 +167,14 @@ function authorOf(line: Element, loc: URL, anyCase: boolean): string | null {
   const match = printed.find((h) => linked.has(h.toLowerCase()));
   if (match) return match;
   return linked.size === 1 ? [...linked][0]! : null;
+}
+
+/**
+ * Whether every link of an author line that links to `/<handle>` goes to that account (`/<handle>` or under it):
+ * then it is the one account the line links to, which `authorOf` would read from each link, in one query.
+ */
+function onlyLinksTo(line: Element, handle: string): boolean {
+  return line.querySelector(`a[href]:not([href="/${handle}" i]):not([href^="/${handle}/" i])`) === null;
 }
 
 /** Every text node of `root` that reads exactly `@handle`, in document order, without the '@'. */
@@ -221,13 +234,17 @@ function isoOrNull(value: string | null): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
+const BOX_OR_CELL = `${SEL.placementTracking}, ${SEL.cell}`;
+
 function isPromoted(post: Element, hasTime: boolean): boolean {
+  // (Two single-selector queries: one query with both selectors costs more than both apart.)
   if (post.querySelector(SEL.impressionPixel)) return true;
-  const box = post.closest(SEL.placementTracking);
-  if (box) {
+  if (outerElement(post, SEL.adClickId)) return true;
+  // The placementTracking box around the post, looked for no further up than the post's timeline cell.
+  const box = post.closest(BOX_OR_CELL);
+  if (box?.matches(SEL.placementTracking)) {
     for (const c of box.children) if (c.getAttribute('data-testid')?.endsWith(IMPRESSION_PIXEL_SUFFIX)) return true;
   }
-  if (outerElement(post, SEL.adClickId)) return true;
   return !hasTime && hasAdLabel(post);
 }
 
