@@ -125,7 +125,8 @@ function core(el: Element, loc: URL, anyCase: boolean): Core | null {
   const { line, handle: linked } = authorLine(el);
   const author = !line ? null : anyCase && linked && onlyLinksTo(line, linked) ? linked.toLowerCase() : authorOf(line, loc, anyCase);
   if (!author) return null;
-  const time = outerElement(el, SEL.time);
+  // X prints the time in the author line (a small subtree, outside any quoted post); elsewhere, the first outer one.
+  const time = line?.querySelector(SEL.time) ?? outerElement(el, SEL.time);
   const timeLink = time?.closest('a');
   let status = timeLink && el.contains(timeLink) ? statusOf(timeLink.getAttribute('href'), loc) : null;
   const hasTime = status !== null;
