@@ -1,6 +1,6 @@
 import { crx } from '@crxjs/vite-plugin';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
 /**
@@ -24,8 +24,37 @@ function viemStaticImports(): Plugin {
   };
 }
 
+/**
+ * The popup's first script (src/popup/first-screen-script.ts) as one classic script with everything it uses
+ * inside, written to dist/src/popup/first-screen.js (index.html loads it before React's module): the first
+ * screen then waits for one fetch instead of a module and the chunks it imports, each a round trip through
+ * the extension's protocol. It shares no module with React's bundle; the two meet at src/popup/early-bridge.ts.
+ */
+function firstScreenScript(): Plugin {
+  const entry = 'src/popup/first-screen-script.ts';
+  return {
+    name: 'consentry:first-screen-script',
+    apply: 'build',
+    async generateBundle() {
+      const out = (await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          write: false,
+          target: 'chrome120',
+          minify: true,
+          rollupOptions: { input: entry, output: { format: 'iife', entryFileNames: 'first-screen.js' } },
+        },
+      })) as Rolldown.RolldownOutput;
+      const chunk = out.output.find((o): o is Rolldown.OutputChunk => o.type === 'chunk' && o.isEntry)!;
+      for (const id of chunk.moduleIds) if (!id.includes('/node_modules/') && !id.startsWith('\0')) this.addWatchFile(id);
+      this.emitFile({ type: 'asset', fileName: 'src/popup/first-screen.js', source: chunk.code });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [viemStaticImports(), react(), crx({ manifest })],
+  plugins: [viemStaticImports(), react(), crx({ manifest }), firstScreenScript()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -51,11 +51,12 @@ async function open() {
   fake.listeners = [];
   fake.gets = [];
   document.body.innerHTML = '<div id="root"></div>';
-  const early = await import('./early-load');
+  const { startPopup } = await import('./early-load');
   const { connectStore, usePopup } = await import('./store');
   const loadUi = vi.fn();
   const root = document.getElementById('root')!;
-  early.startPopup(root, loadUi);
+  const early = startPopup(root);
+  void early.uiMayLoad.then(loadUi);
   return { early, connectStore, usePopup, loadUi, root };
 }
 

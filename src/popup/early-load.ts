@@ -1,40 +1,14 @@
-import type { PostRecord } from '../core/post';
-import type { Settings } from '../core/site-settings';
+// The popup's first screen, run by its own classic script (first-screen-script.ts) before React loads: one
+// small read, the first screen drawn without React, then the whole index read while React loads. What React
+// needs from here it gets through the bridge (early-bridge.ts).
 import { browser } from '../ext/browser';
 import { getFirstScreen, getPostRecords, postIndexItem, postKey } from '../ext/items';
 import { HEAD_SIZE, parsePostIndex, sortedEntries, type IndexEntry } from '../ext/post-index';
-import { paintFirstScreen, type FirstScreen } from './first-screen';
+import { publishEarly, type EarlyBridge, type EarlyData, type LocalChanges } from './early-bridge';
+import { paintFirstScreen, takeHandoff, type FirstScreen } from './first-screen';
 
-/** Posts shown before "Show more": the posts the index head holds. */
-export const FIRST_PAGE = HEAD_SIZE;
-
-export interface EarlyData {
-  settings: Settings;
-  index: IndexEntry[];
-  /** The first page of licensed posts. */
-  records: Map<string, PostRecord>;
-}
-
-type Changes = Record<string, { newValue?: unknown }>;
-
-let started: Promise<EarlyData> | null = null;
-let buffered: Changes[] = [];
-let forward: ((changes: Changes) => void) | null = null;
-
-/** What startPopup read: settings, the whole index and the first page. */
-export function earlyData(): Promise<EarlyData> {
-  return (started ??= Promise.reject(new Error('The popup was not started.')));
-}
-
-/**
- * storage.local changes since the popup started, then as they come: nothing is missed between the first reads
- * and the store listening.
- */
-export function onLocalChange(fn: (changes: Changes) => void): void {
-  forward = fn;
-  for (const changes of buffered) fn(changes);
-  buffered = [];
-}
+/** Posts shown before "Show more": the posts the index head holds (store.ts's FIRST_PAGE). */
+const FIRST_PAGE = HEAD_SIZE;
 
 const firstPage = (index: IndexEntry[]) =>
   index
@@ -98,21 +72,33 @@ async function load(root: HTMLElement, loadUi: () => void): Promise<EarlyData> {
 }
 
 /**
- * Run by the popup's tiny entry script (main.tsx): read what the first screen needs, draw it without React,
- * and have `loadUi` load React (which takes over from that first screen) once the drawing is done.
+ * Run by the popup's first script (first-screen-script.ts): read what the first screen needs, draw it without
+ * React, and let React (main.tsx) load, which takes over from that first screen, once the drawing is done.
+ * Storage changes from now on are kept for React's store (onLocalChange): nothing is missed between the first
+ * reads and the store listening.
  */
-export function startPopup(root: HTMLElement, loadUi: () => void): void {
+export function startPopup(root: HTMLElement): EarlyBridge {
+  let buffered: LocalChanges[] = [];
+  let forward: ((changes: LocalChanges) => void) | null = null;
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     if (forward) forward(changes);
     else buffered.push(changes);
   });
-  let loading = false;
-  const ui = () => {
-    if (loading) return;
-    loading = true;
-    loadUi();
-  };
-  started = load(root, ui);
+  let ui!: () => void;
+  const uiMayLoad = new Promise<void>((resolve) => (ui = resolve));
+  const started = load(root, ui);
   started.catch(ui); // React shows what went wrong
+  const bridge: EarlyBridge = {
+    uiMayLoad,
+    earlyData: () => started,
+    onLocalChange(fn) {
+      forward = fn;
+      for (const changes of buffered) fn(changes);
+      buffered = [];
+    },
+    takeHandoff,
+  };
+  publishEarly(bridge);
+  return bridge;
 }

@@ -1,6 +1,6 @@
-// The popup's entry is tiny: it reads what the first screen needs and draws it without React (early-load.ts,
-// first-screen.ts), then loads React and the whole UI, which takes over (mount.tsx).
+// React's entry. The first screen is drawn by the popup's first script (first-screen-script.ts, before this
+// one in index.html); React and the whole UI load once it is painted, and take over from it (mount.tsx).
 import './popup.css';
-import { startPopup } from './early-load';
+import { early } from './early-bridge';
 
-startPopup(document.getElementById('root')!, () => void import('./mount'));
+void (early()?.uiMayLoad ?? Promise.resolve()).then(() => import('./mount'));
