@@ -53,8 +53,33 @@ function firstScreenScript(): Plugin {
   };
 }
 
+/**
+ * The popup's styles inline in its page instead of a stylesheet link: one fetch fewer before the first screen,
+ * and its script does not wait for a stylesheet to load before it runs. (Extension pages' CSP limits scripts,
+ * not styles.)
+ */
+function inlinePopupCss(): Plugin {
+  return {
+    name: 'consentry:inline-popup-css',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        return html.replace(/<link rel="stylesheet"[^>]*? href="\/([^"]+\.css)"[^>]*>/g, (tag, file: string) => {
+          const asset = bundle[file];
+          if (asset?.type !== 'asset') return tag;
+          delete bundle[file];
+          return `<style>${String(asset.source).trim()}</style>`;
+        });
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [viemStaticImports(), react(), crx({ manifest }), firstScreenScript()],
+  plugins: [viemStaticImports(), react(), crx({ manifest }), firstScreenScript(), inlinePopupCss()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -42,10 +42,11 @@ function paint(root: HTMLElement, data: FirstScreen): Promise<void> {
   });
 }
 
-async function load(root: HTMLElement, loadUi: () => void): Promise<EarlyData> {
+async function load(rootElement: HTMLElement | Promise<HTMLElement>, loadUi: () => void): Promise<EarlyData> {
   // One small read (settings and the index head) is enough to draw the first screen at once; the whole index,
   // which the store needs for counting, paging and search, is read after that, while React loads.
   const { settings, head } = await getFirstScreen();
+  const root = await rootElement;
   if (head) {
     // Nothing else runs until the first screen is on screen: then the index read, and React loads.
     await paint(root, { settings, ...head });
@@ -72,12 +73,12 @@ async function load(root: HTMLElement, loadUi: () => void): Promise<EarlyData> {
 }
 
 /**
- * Run by the popup's first script (first-screen-script.ts): read what the first screen needs, draw it without
- * React, and let React (main.tsx) load, which takes over from that first screen, once the drawing is done.
+ * Run by the popup's first script (first-screen-script.ts): read what the first screen needs, draw it into
+ * `root` (which may come later: the read starts first) without React, and let React (main.tsx) load, which takes over from that first screen, once the drawing is done.
  * Storage changes from now on are kept for React's store (onLocalChange): nothing is missed between the first
  * reads and the store listening.
  */
-export function startPopup(root: HTMLElement): EarlyBridge {
+export function startPopup(root: HTMLElement | Promise<HTMLElement>): EarlyBridge {
   let buffered: LocalChanges[] = [];
   let forward: ((changes: LocalChanges) => void) | null = null;
   browser.storage.onChanged.addListener((changes, area) => {
