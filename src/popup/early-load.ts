@@ -1,8 +1,8 @@
 // The popup's first screen, run by its own classic script (first-screen-script.ts) before React loads: one
 // small read, the first screen drawn without React, then the whole index read while React loads. What React
-// needs from here it gets through the bridge (early-bridge.ts).
-import { browser } from '../ext/browser';
-import { getFirstScreen, getPostRecords, postIndexItem, postKey } from '../ext/items';
+// needs from here it gets through the bridge (early-bridge.ts). Storage is read through the browser's own API
+// (ext/item-specs.ts), not the polyfill, which this script does not load.
+import { firstScreenArea, onLocalChanged, postKey, readFirstScreen, readPostIndex, readPostRecords } from '../ext/item-specs';
 import { HEAD_SIZE, parsePostIndex, sortedEntries, type IndexEntry } from '../ext/post-index';
 import { publishEarly, type EarlyBridge, type EarlyData, type LocalChanges } from './early-bridge';
 import { paintFirstScreen, takeHandoff, type FirstScreen } from './first-screen';
@@ -45,27 +45,28 @@ function paint(root: HTMLElement, data: FirstScreen): Promise<void> {
 async function load(rootElement: HTMLElement | Promise<HTMLElement>, loadUi: () => void): Promise<EarlyData> {
   // One small read (settings and the index head) is enough to draw the first screen at once; the whole index,
   // which the store needs for counting, paging and search, is read after that, while React loads.
-  const { settings, head } = await getFirstScreen();
+  const area = firstScreenArea();
+  const { settings, head } = await readFirstScreen(area);
   const root = await rootElement;
   if (head) {
     // Nothing else runs until the first screen is on screen: then the index read, and React loads.
     await paint(root, { settings, ...head });
-    const text = postIndexItem.get();
+    const text = readPostIndex(area);
     loadUi();
     const index = sortedEntries(parsePostIndex(await text));
     const page = firstPage(index);
     const fromHead = new Map(head.records.map((r) => [postKey(r.post.platform, r.post.postId), r]));
     // The head is written together with the index, so its posts are the first page; if not, read the page.
     const inStep = page.length === fromHead.size && page.every((k) => fromHead.has(k));
-    const records = inStep ? fromHead : await getPostRecords(page);
+    const records = inStep ? fromHead : await readPostRecords(area, page);
     performance.mark('consentry:popup-data');
     return { settings, index, records };
   }
   // No head (stored by a version before it, until the update's repair writes one): index, then the first page.
   loadUi();
-  const index = sortedEntries(parsePostIndex(await postIndexItem.get()));
+  const index = sortedEntries(parsePostIndex(await readPostIndex(area)));
   const page = firstPage(index);
-  const records = await getPostRecords(page);
+  const records = await readPostRecords(area, page);
   const licensed = index.reduce((n, e) => (e.state === 'in' ? n + 1 : n), 0);
   await paint(root, { settings, total: index.length, licensed, records: page.flatMap((k) => records.get(k) ?? []) });
   performance.mark('consentry:popup-data');
@@ -81,8 +82,7 @@ async function load(rootElement: HTMLElement | Promise<HTMLElement>, loadUi: () 
 export function startPopup(root: HTMLElement | Promise<HTMLElement>): EarlyBridge {
   let buffered: LocalChanges[] = [];
   let forward: ((changes: LocalChanges) => void) | null = null;
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
+  onLocalChanged((changes) => {
     if (forward) forward(changes);
     else buffered.push(changes);
   });
