@@ -26,7 +26,7 @@ function viemStaticImports(): Plugin {
 
 /**
  * The popup's first script (src/popup/first-screen-script.ts) as one classic script with everything it uses
- * inside, written to dist/src/popup/first-screen.js (index.html loads it before React's module): the first
+ * inside, written to dist/src/popup/first-screen.js (index.html loads it; it loads React's module): the first
  * screen then waits for one fetch instead of a module and the chunks it imports, each a round trip through
  * the extension's protocol. It shares no module with React's bundle; the two meet at src/popup/early-bridge.ts.
  */
@@ -78,8 +78,29 @@ function inlinePopupCss(): Plugin {
   };
 }
 
+/**
+ * React's module is not fetched with the popup page: it would share the start with the first-screen script
+ * (each fetch goes through the browser's UI thread). Its script tag becomes `<meta name="consentry-ui">`
+ * naming it, and the first-screen script imports it once the first screen is painted.
+ */
+function deferPopupUi(): Plugin {
+  return {
+    name: 'consentry:defer-popup-ui',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tags = html.match(/<script type="module"[^>]*? src="[^"]+"><\/script>/g) ?? [];
+        if (tags.length !== 1) throw new Error(`consentry:defer-popup-ui: expected one module script in the popup page, found ${tags.length}`);
+        const src = /src="([^"]+)"/.exec(tags[0]!)![1]!;
+        return html.replace(tags[0]!, `<meta name="consentry-ui" content="${src}">`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [viemStaticImports(), react(), crx({ manifest }), firstScreenScript(), inlinePopupCss()],
+  plugins: [viemStaticImports(), react(), crx({ manifest }), firstScreenScript(), inlinePopupCss(), deferPopupUi()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
