@@ -6,6 +6,7 @@ import { firstScreenArea, onLocalChanged, postKey, readFirstScreen, readPostInde
 import { HEAD_SIZE, parsePostIndex, sortedEntries, type IndexEntry } from '../ext/post-index';
 import { publishEarly, type EarlyBridge, type EarlyData, type LocalChanges } from './early-bridge';
 import { paintFirstScreen, takeHandoff, type FirstScreen } from './first-screen';
+import { prepareDateFormat } from './post-view';
 
 /** Posts shown before "Show more": the posts the index head holds (store.ts's FIRST_PAGE). */
 const FIRST_PAGE = HEAD_SIZE;
@@ -46,7 +47,9 @@ async function load(rootElement: HTMLElement | Promise<HTMLElement>, loadUi: () 
   // One small read (settings and the index head) is enough to draw the first screen at once; the whole index,
   // which the store needs for counting, paging and search, is read after that, while React loads.
   const area = firstScreenArea();
-  const { settings, head } = await readFirstScreen(area);
+  const reading = readFirstScreen(area);
+  prepareDateFormat(); // while the read is on the way: slow in a fresh browser process
+  const { settings, head } = await reading;
   const root = await rootElement;
   if (head) {
     // Nothing else runs until the first screen is on screen: then the index read, and React loads.
