@@ -1,10 +1,22 @@
-import type { ConsentRecord } from '../core/consent';
-import type { Platform } from '../core/platform';
 import type { PostRecord } from '../core/post';
-import { completeSettings, defaultSettings, type Settings } from '../core/site-settings';
+import { completeSettings, type Settings } from '../core/site-settings';
 import { browser } from './browser';
+import {
+  decodePost,
+  POST_KEY_PREFIX,
+  postIndexHeadSpec,
+  postIndexSpec,
+  postKey,
+  postSpec,
+  readFirstScreen,
+  readPostRecords,
+  settingsSpec,
+  type FirstScreenData,
+} from './item-specs';
 import { HEAD_SIZE, indexEntry, indexHead, newestEntries, parsePostIndex, serializePostIndex, type IndexEntry, type PostIndexHead } from './post-index';
-import { storageItem, upgrade, wrap, type StorageItemSpec } from './storage-item';
+import { storageItem, wrap } from './storage-item';
+
+export { decodePost, POST_KEY_PREFIX, postKey, postSpec, type FirstScreenData };
 
 /**
  * Every key Consentry stores, declared here. Written by: the background worker only.
@@ -12,59 +24,15 @@ import { storageItem, upgrade, wrap, type StorageItemSpec } from './storage-item
  */
 
 /** Per-site switches. storage.local, kept until uninstall. */
-export const settingsItem = storageItem<Settings>({
-  key: 'settings',
-  area: 'local',
-  version: 1,
-  fallback: defaultSettings(),
-  isValid: (d): d is Settings => typeof d === 'object' && d !== null && 'sites' in d,
-});
+export const settingsItem = storageItem(settingsSpec);
 
 /** Reads settings and fills in sites added after they were stored. */
 export async function getSettings(): Promise<Settings> {
   return completeSettings(await settingsItem.get());
 }
 
-export const POST_KEY_PREFIX = 'post:';
-
-/** One key per post, so a change writes one small value and the popup can read them all at once. */
-export function postKey(platform: Platform, postId: string): string {
-  return `${POST_KEY_PREFIX}${platform}:${postId}`;
-}
-
-function isPostRecord(d: unknown): d is PostRecord {
-  const r = d as PostRecord;
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    typeof r.post?.postId === 'string' &&
-    typeof r.post?.text === 'string' &&
-    ((r.consent as ConsentRecord | undefined)?.state === 'in' || r.consent?.state === 'out') &&
-    Array.isArray(r.consent.history)
-  );
-}
-
-export const postSpec: StorageItemSpec<PostRecord | null> = {
-  key: POST_KEY_PREFIX,
-  area: 'local',
-  version: 1,
-  fallback: null,
-  isValid: isPostRecord,
-};
-
-export function decodePost(raw: unknown): PostRecord | null {
-  return upgrade(postSpec, raw);
-}
-
-export async function getPostRecords(keys: string[]): Promise<Map<string, PostRecord>> {
-  const out = new Map<string, PostRecord>();
-  if (keys.length === 0) return out;
-  const got = await browser.storage.local.get(keys);
-  for (const key of keys) {
-    const rec = decodePost(got[key]);
-    if (rec) out.set(key, rec);
-  }
-  return out;
+export function getPostRecords(keys: string[]): Promise<Map<string, PostRecord>> {
+  return readPostRecords(browser.storage.local, keys);
 }
 
 export async function getAllPostRecords(): Promise<PostRecord[]> {
@@ -79,47 +47,14 @@ export async function getAllPostRecords(): Promise<PostRecord[]> {
 }
 
 /** The post index (post-index.ts). Written only together with the posts it describes. */
-export const postIndexItem = storageItem<string>({
-  key: 'post-index',
-  area: 'local',
-  version: 1,
-  fallback: '',
-  isValid: (d): d is string => typeof d === 'string',
-});
+export const postIndexItem = storageItem(postIndexSpec);
 
-function isPostIndexHead(d: unknown): d is PostIndexHead {
-  const h = d as PostIndexHead;
-  return (
-    typeof h === 'object' &&
-    h !== null &&
-    Number.isInteger(h.total) &&
-    Number.isInteger(h.licensed) &&
-    Array.isArray(h.records) &&
-    h.records.length <= HEAD_SIZE &&
-    h.records.every(isPostRecord)
-  );
-}
-
-/**
- * The index head (post-index.ts): counts and the newest licensed posts, for the popup's first screen. Written
- * only in the same storage write as the index and the posts. Absent in storage written before it existed:
- * repairPostIndex writes it on update, and readers fall back to the index meanwhile.
- */
-export const postIndexHeadItem = storageItem<PostIndexHead | null>({
-  key: 'post-index-head',
-  area: 'local',
-  version: 1,
-  fallback: null,
-  isValid: isPostIndexHead,
-});
+/** The index head (post-index.ts), for the popup's first screen: see postIndexHeadSpec. */
+export const postIndexHeadItem = storageItem(postIndexHeadSpec);
 
 /** Settings and the index head in one small read: everything the popup's first screen needs. */
-export async function getFirstScreen(): Promise<{ settings: Settings; head: PostIndexHead | null }> {
-  const got = await browser.storage.local.get([settingsItem.spec.key, postIndexHeadItem.spec.key]);
-  return {
-    settings: completeSettings(upgrade(settingsItem.spec, got[settingsItem.spec.key])),
-    head: upgrade(postIndexHeadItem.spec, got[postIndexHeadItem.spec.key]),
-  };
+export function getFirstScreen(): Promise<FirstScreenData> {
+  return readFirstScreen(browser.storage.local);
 }
 
 /** The head for `index`, reading from storage the posts of its first page that `known` does not hold. */

@@ -3,29 +3,30 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PostRecord } from '../core/post';
 
 type Listener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
-const fake = vi.hoisted(() => ({
-  data: {} as Record<string, unknown>,
-  listeners: [] as Listener[],
-  gets: [] as unknown[],
-  fail: false,
-}));
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      local: {
-        async get(keys: string | string[] | null) {
-          fake.gets.push(keys);
-          if (fake.fail) throw new Error('storage is broken');
-          const want = keys === null ? Object.keys(fake.data) : typeof keys === 'string' ? [keys] : keys;
-          return Object.fromEntries(want.filter((k) => k in fake.data).map((k) => [k, structuredClone(fake.data[k])]));
-        },
-        async set() {},
+const fake = vi.hoisted(() => {
+  const fake = {
+    data: {} as Record<string, unknown>,
+    listeners: [] as Listener[],
+    gets: [] as unknown[],
+    fail: false,
+  };
+  const storage = {
+    local: {
+      async get(keys: string | string[] | null) {
+        fake.gets.push(keys);
+        if (fake.fail) throw new Error('storage is broken');
+        const want = keys === null ? Object.keys(fake.data) : typeof keys === 'string' ? [keys] : keys;
+        return Object.fromEntries(want.filter((k) => k in fake.data).map((k) => [k, structuredClone(fake.data[k])]));
       },
-      onChanged: { addListener: (fn: Listener) => fake.listeners.push(fn), removeListener() {} },
+      async set() {},
     },
-    runtime: { sendMessage: async () => ({ ok: true, value: null }) },
-  },
-}));
+    onChanged: { addListener: (fn: Listener) => fake.listeners.push(fn), removeListener() {} },
+  };
+  // The first screen reads through the browser's own API, React's store through the polyfill: both see this.
+  (globalThis as { chrome?: unknown }).chrome = { storage };
+  return Object.assign(fake, { browser: { storage, runtime: { sendMessage: async () => ({ ok: true, value: null }) } } });
+});
+vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
 
 const rec = (i: number, state: 'in' | 'out' = 'in', text = `post ${i}`): PostRecord => {
   const at = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
@@ -51,11 +52,12 @@ async function open() {
   fake.listeners = [];
   fake.gets = [];
   document.body.innerHTML = '<div id="root"></div>';
-  const early = await import('./early-load');
+  const { startPopup } = await import('./early-load');
   const { connectStore, usePopup } = await import('./store');
   const loadUi = vi.fn();
   const root = document.getElementById('root')!;
-  early.startPopup(root, loadUi);
+  const early = startPopup(root);
+  void early.uiMayLoad.then(loadUi);
   return { early, connectStore, usePopup, loadUi, root };
 }
 

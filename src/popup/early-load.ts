@@ -1,40 +1,15 @@
-import type { PostRecord } from '../core/post';
-import type { Settings } from '../core/site-settings';
-import { browser } from '../ext/browser';
-import { getFirstScreen, getPostRecords, postIndexItem, postKey } from '../ext/items';
+// The popup's first screen, run by its own classic script (first-screen-script.ts) before React loads: one
+// small read, the first screen drawn without React, then the whole index read while React loads. What React
+// needs from here it gets through the bridge (early-bridge.ts). Storage is read through the browser's own API
+// (ext/item-specs.ts), not the polyfill, which this script does not load.
+import { firstScreenArea, onLocalChanged, postKey, readFirstScreen, readPostIndex, readPostRecords } from '../ext/item-specs';
 import { HEAD_SIZE, parsePostIndex, sortedEntries, type IndexEntry } from '../ext/post-index';
-import { paintFirstScreen, type FirstScreen } from './first-screen';
+import { publishEarly, type EarlyBridge, type EarlyData, type LocalChanges } from './early-bridge';
+import { paintFirstScreen, takeHandoff, type FirstScreen } from './first-screen';
+import { prepareDateFormat } from './post-view';
 
-/** Posts shown before "Show more": the posts the index head holds. */
-export const FIRST_PAGE = HEAD_SIZE;
-
-export interface EarlyData {
-  settings: Settings;
-  index: IndexEntry[];
-  /** The first page of licensed posts. */
-  records: Map<string, PostRecord>;
-}
-
-type Changes = Record<string, { newValue?: unknown }>;
-
-let started: Promise<EarlyData> | null = null;
-let buffered: Changes[] = [];
-let forward: ((changes: Changes) => void) | null = null;
-
-/** What startPopup read: settings, the whole index and the first page. */
-export function earlyData(): Promise<EarlyData> {
-  return (started ??= Promise.reject(new Error('The popup was not started.')));
-}
-
-/**
- * storage.local changes since the popup started, then as they come: nothing is missed between the first reads
- * and the store listening.
- */
-export function onLocalChange(fn: (changes: Changes) => void): void {
-  forward = fn;
-  for (const changes of buffered) fn(changes);
-  buffered = [];
-}
+/** Posts shown before "Show more": the posts the index head holds (store.ts's FIRST_PAGE). */
+const FIRST_PAGE = HEAD_SIZE;
 
 const firstPage = (index: IndexEntry[]) =>
   index
@@ -68,29 +43,33 @@ function paint(root: HTMLElement, data: FirstScreen): Promise<void> {
   });
 }
 
-async function load(root: HTMLElement, loadUi: () => void): Promise<EarlyData> {
+async function load(rootElement: HTMLElement | Promise<HTMLElement>, loadUi: () => void): Promise<EarlyData> {
   // One small read (settings and the index head) is enough to draw the first screen at once; the whole index,
   // which the store needs for counting, paging and search, is read after that, while React loads.
-  const { settings, head } = await getFirstScreen();
+  const area = firstScreenArea();
+  const reading = readFirstScreen(area);
+  prepareDateFormat(); // while the read is on the way: slow in a fresh browser process
+  const { settings, head } = await reading;
+  const root = await rootElement;
   if (head) {
     // Nothing else runs until the first screen is on screen: then the index read, and React loads.
     await paint(root, { settings, ...head });
-    const text = postIndexItem.get();
+    const text = readPostIndex(area);
     loadUi();
     const index = sortedEntries(parsePostIndex(await text));
     const page = firstPage(index);
     const fromHead = new Map(head.records.map((r) => [postKey(r.post.platform, r.post.postId), r]));
     // The head is written together with the index, so its posts are the first page; if not, read the page.
     const inStep = page.length === fromHead.size && page.every((k) => fromHead.has(k));
-    const records = inStep ? fromHead : await getPostRecords(page);
+    const records = inStep ? fromHead : await readPostRecords(area, page);
     performance.mark('consentry:popup-data');
     return { settings, index, records };
   }
   // No head (stored by a version before it, until the update's repair writes one): index, then the first page.
   loadUi();
-  const index = sortedEntries(parsePostIndex(await postIndexItem.get()));
+  const index = sortedEntries(parsePostIndex(await readPostIndex(area)));
   const page = firstPage(index);
-  const records = await getPostRecords(page);
+  const records = await readPostRecords(area, page);
   const licensed = index.reduce((n, e) => (e.state === 'in' ? n + 1 : n), 0);
   await paint(root, { settings, total: index.length, licensed, records: page.flatMap((k) => records.get(k) ?? []) });
   performance.mark('consentry:popup-data');
@@ -98,21 +77,32 @@ async function load(root: HTMLElement, loadUi: () => void): Promise<EarlyData> {
 }
 
 /**
- * Run by the popup's tiny entry script (main.tsx): read what the first screen needs, draw it without React,
- * and have `loadUi` load React (which takes over from that first screen) once the drawing is done.
+ * Run by the popup's first script (first-screen-script.ts): read what the first screen needs, draw it into
+ * `root` (which may come later: the read starts first) without React, and let React (main.tsx) load, which takes over from that first screen, once the drawing is done.
+ * Storage changes from now on are kept for React's store (onLocalChange): nothing is missed between the first
+ * reads and the store listening.
  */
-export function startPopup(root: HTMLElement, loadUi: () => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
+export function startPopup(root: HTMLElement | Promise<HTMLElement>): EarlyBridge {
+  let buffered: LocalChanges[] = [];
+  let forward: ((changes: LocalChanges) => void) | null = null;
+  onLocalChanged((changes) => {
     if (forward) forward(changes);
     else buffered.push(changes);
   });
-  let loading = false;
-  const ui = () => {
-    if (loading) return;
-    loading = true;
-    loadUi();
-  };
-  started = load(root, ui);
+  let ui!: () => void;
+  const uiMayLoad = new Promise<void>((resolve) => (ui = resolve));
+  const started = load(root, ui);
   started.catch(ui); // React shows what went wrong
+  const bridge: EarlyBridge = {
+    uiMayLoad,
+    earlyData: () => started,
+    onLocalChange(fn) {
+      forward = fn;
+      for (const changes of buffered) fn(changes);
+      buffered = [];
+    },
+    takeHandoff,
+  };
+  publishEarly(bridge);
+  return bridge;
 }

@@ -6,7 +6,7 @@
 import { PLATFORMS } from '../core/platform';
 import type { PostRecord } from '../core/post';
 import type { Settings } from '../core/site-settings';
-import { postKey } from '../ext/items';
+import { postKey } from '../ext/item-specs';
 import { h, postsSection, sitesSection, type FirstScreen } from './first-screen-view';
 import { emptyHandoff, pathOf, type Handoff } from './handoff';
 import { siteHint, TAGLINE } from './post-view';

@@ -1,6 +1,4 @@
-// The popup's entry is tiny: it reads what the first screen needs and draws it without React (early-load.ts,
-// first-screen.ts), then loads React and the whole UI, which takes over (mount.tsx).
+// React's entry, imported by the popup's first script (first-screen-script.ts) once the first screen is
+// painted: React and the whole UI take over from it (mount.tsx).
 import './popup.css';
-import { startPopup } from './early-load';
-
-startPopup(document.getElementById('root')!, () => void import('./mount'));
+import './mount';

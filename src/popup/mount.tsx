@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { takeHandoff } from './first-screen';
+import { early } from './early-bridge';
 import { beginHandoff, endHandoff, restoreView } from './handoff';
 import { applyHandoff, connectStore } from './store';
 
@@ -12,7 +12,7 @@ void connectStore().then(() => {
   // Take over from the plain first screen in one task: what the user did there becomes React's initial state,
   // and React's first render replaces that DOM in one synchronous commit, so no input falls in between and no
   // frame shows anything but one screen or the other.
-  const handoff = takeHandoff();
+  const handoff = early()?.takeHandoff() ?? null;
   if (handoff) {
     beginHandoff(handoff);
     applyHandoff(handoff);

@@ -5,18 +5,27 @@ import type { PostRecord } from '../core/post';
 
 export const TAGLINE = 'Your posts, your terms: choose which of your posts AI may learn from.';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+let dateFormat: Intl.DateTimeFormat | null = null;
+
+/**
+ * The date format, made on first use. The first Intl object in a fresh browser process takes tens of
+ * milliseconds (ICU loads its locale data): the first screen has it made while its storage read is on the way
+ * (early-load.ts), not before it starts.
+ */
+export function prepareDateFormat(): Intl.DateTimeFormat {
+  return (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+}
 
 export function formatTime(iso: string | null): string {
   if (!iso) return 'time unknown';
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? 'time unknown' : dateFormat.format(t);
+  return Number.isNaN(t) ? 'time unknown' : prepareDateFormat().format(t);
 }
 
 /** The tooltip of an offer line: when it reached its state. */
 export function offerTitle(when: string): string | undefined {
   const t = Date.parse(when);
-  return Number.isNaN(t) ? undefined : dateFormat.format(t);
+  return Number.isNaN(t) ? undefined : prepareDateFormat().format(t);
 }
 
 /** The consent chip: "Licensed since …" or "Withdrawn", and a note when only part of the text was captured. */

@@ -6,9 +6,12 @@ import { decodePost, getAllPostRecords, getPostRecords, POST_KEY_PREFIX, postInd
 import { send } from '../ext/messages';
 import { parsePostIndex, sortedEntries, type IndexEntry } from '../ext/post-index';
 import { upgrade } from '../ext/storage-item';
-import { earlyData, onLocalChange } from './early-load';
+import { HEAD_SIZE } from '../ext/post-index';
+import { early, type LocalChanges } from './early-bridge';
 import type { Handoff } from './handoff';
-export { FIRST_PAGE } from './early-load';
+
+/** Posts shown before "Show more": the posts the index head holds (the first screen shows as many). */
+export const FIRST_PAGE = HEAD_SIZE;
 
 export type PostFilter = 'in' | 'all';
 
@@ -100,7 +103,7 @@ function loadAll(): void {
 }
 
 /** Apply one storage.local change (posts, index, settings) to the store, in one update. */
-function applyChanges(changes: Record<string, { newValue?: unknown }>): void {
+function applyChanges(changes: LocalChanges): void {
   const patch: Partial<PopupState> = {};
   let records: Map<string, PostRecord> | null = null;
   for (const key in changes) {
@@ -122,13 +125,15 @@ function applyChanges(changes: Record<string, { newValue?: unknown }>): void {
  * made since the start included. Resolves once loaded (or failed, with the error shown).
  */
 export async function connectStore(): Promise<void> {
+  const bridge = early();
   try {
-    const { settings, index, records } = await earlyData();
+    if (!bridge) throw new Error('The popup was not started.');
+    const { settings, index, records } = await bridge.earlyData();
     usePopup.setState({ settings, index, records, loaded: true });
   } catch (e) {
     usePopup.setState({ loaded: true, error: `Could not read your data: ${message(e)}` });
   }
-  onLocalChange(applyChanges);
+  bridge?.onLocalChange(applyChanges);
 }
 
 /** Carry out what the user did on the plain first screen (first-screen.ts), as if done here. */
