@@ -11,7 +11,7 @@ function boundary(files, forbidden, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist-*/**', 'datasets/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench-results/**'] },
+  { ignores: ['dist-*/**', 'datasets/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench-results/**', 'scratch/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
