@@ -11,6 +11,10 @@ function wrap(pg: PGlite | Transaction): Queryable {
     async exec(sql: string) {
       await pg.exec(sql);
     },
+    async copyFrom(target: string, data: Uint8Array) {
+      const r = await pg.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([data]) });
+      return r.affectedRows ?? 0;
+    },
   };
 }
 
