@@ -18,7 +18,7 @@ export interface Queryable {
    * driver that can take it in one step (PGlite: from a blob), returning the rows copied. Absent on node-postgres,
    * which has no COPY without another package: callers insert with `query` there.
    */
-  copyFrom?(target: string, data: Uint8Array): Promise<number>;
+  copyFrom?(target: string, data: Uint8Array<ArrayBuffer>): Promise<number>;
 }
 
 /** The registry's database: embedded PGlite or a PostgreSQL server behind one interface. */

@@ -11,7 +11,7 @@ function wrap(pg: PGlite | Transaction): Queryable {
     async exec(sql: string) {
       await pg.exec(sql);
     },
-    async copyFrom(target: string, data: Uint8Array) {
+    async copyFrom(target: string, data: Uint8Array<ArrayBuffer>) {
       const r = await pg.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([data]) });
       return r.affectedRows ?? 0;
     },

@@ -57,7 +57,7 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : s);
 
 /** Every offer of the batch as a line of COPY text, UTF-8, written straight into one buffer. */
-function copyData(b: NewBatch, kinds: ReadonlyMap<Hex, number>): Uint8Array {
+function copyData(b: NewBatch, kinds: ReadonlyMap<Hex, number>): Uint8Array<ArrayBuffer> {
   const common = `\t${b.batchId}\t${b.batch.licensor}\t${b.domain.chainId}\t`;
   let buf = Buffer.allocUnsafe(b.leaves.length * 1536);
   let at = 0;
