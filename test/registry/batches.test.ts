@@ -179,6 +179,8 @@ describe.each(DATABASES)('POST /v1/batches on %s', (kind) => {
       { text: 'Fresh bread, day three 🍞\nThe crust finally cracks', media: ['https://pbs.twimg.com/media/bread.jpg'] },
       { text: 'שלום — RTL and emoji 👩‍👩‍👧 stay as written', media: [] },
       { text: 'odd URLs survive storage', media: ['https://cdn.example/a"b,c{d}\\e.jpg', 'https://cdn.example/NULL'] },
+      // What COPY's text format (PGlite's ingest) must escape: tabs, line ends, backslashes, its null and end markers.
+      { text: 'tab\there\r\nCRLF, a backslash \\ then \\N and\n\\.\nthe end', media: ['https://cdn.example/tab%09\\N.jpg'] },
     ];
     const { body, offerIds } = await withContents(contents);
     expect((await t.post('/v1/batches', body)).status).toBe(201);

@@ -13,6 +13,12 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
   /** A script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * `copy <target> from …` with `data` in COPY's text format (a line per row, tab-separated, `\N` for null), on a
+   * driver that can take it in one step (PGlite: from a blob), returning the rows copied. Absent on node-postgres,
+   * which has no COPY without another package: callers insert with `query` there.
+   */
+  copyFrom?(target: string, data: Uint8Array<ArrayBuffer>): Promise<number>;
 }
 
 /** The registry's database: embedded PGlite or a PostgreSQL server behind one interface. */

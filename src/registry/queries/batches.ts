@@ -47,6 +47,50 @@ on conflict (offer_id) do nothing`;
 /** A PostgreSQL array literal of strings: `{"a","b\\"c"}`. */
 const arrayLiteral = (xs: readonly string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
+// The same rows as INSERT_OFFERS, in COPY's text format, for a driver that takes COPY (PGlite): no parameters to
+// encode and no arrays to unnest, a third less time to store 10,000 offers. COPY has no `on conflict`, so a clash is
+// looked for first; batches are stored one at a time (INGEST_LOCK), so none can appear in between.
+const COPY_OFFERS = `offers (offer_id, batch_id, licensor, chain_id, platform, post_id, url, content_hash, terms_hash, price, token,
+  valid_until, license_duration, salt, kind, proof, post_text, post_media)`;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** A text value as COPY's text format reads it. Hex, addresses and decimals (checked on the way in) need none of this. */
+const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : s);
+
+/** Every offer of the batch as a line of COPY text, UTF-8, written straight into one buffer. */
+function copyData(b: NewBatch, kinds: ReadonlyMap<Hex, number>): Uint8Array<ArrayBuffer> {
+  const common = `\t${b.batchId}\t${b.batch.licensor}\t${b.domain.chainId}\t`;
+  let buf = Buffer.allocUnsafe(b.leaves.length * 1536);
+  let at = 0;
+  for (const [i, l] of b.leaves.entries()) {
+    const content = b.contents[i];
+    let proof = '';
+    for (const h of b.proofs[i]!) proof += h.slice(2);
+    const line =
+      `${b.offerIds[i]}${common}${copyText(l.platform)}\t${copyText(l.postId)}\t${copyText(l.url)}\t${l.contentHash}\t${l.termsHash}\t` +
+      `${l.price}\t${l.token}\t${l.validUntil}\t${l.licenseDuration}\t${l.salt}\t${kinds.get(l.termsHash)!}\t\\\\x${proof}\t` +
+      `${content ? copyText(content.text) : '\\N'}\t${content ? copyText(arrayLiteral(content.media)) : '\\N'}\n`;
+    // At most 3 bytes of UTF-8 per UTF-16 unit.
+    if (at + 3 * line.length > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(2 * buf.length, at + 3 * line.length));
+      buf.copy(bigger, 0, 0, at);
+      buf = bigger;
+    }
+    at += buf.write(line, at);
+  }
+  return buf.subarray(0, at);
+}
+
+/** An offer of the batch already stored (in another batch, or revoked: a revoked one first), if any. */
+async function findClash(tx: Queryable, b: NewBatch): Promise<Extract<StoreBatchResult, { kind: 'conflict' }> | undefined> {
+  const taken = await tx.query<{ offer_id: Hex; batch_id: Hex; revoked: boolean }>(
+    `select offer_id, batch_id, revoked_at is not null as revoked from offers where offer_id = any($1::text[]) and batch_id <> $2
+     order by revoked desc limit 1`,
+    [b.offerIds, b.batchId],
+  );
+  const clash = taken.rows[0];
+  return clash && { kind: 'conflict', index: b.offerIds.indexOf(clash.offer_id), offerId: clash.offer_id, batchId: clash.batch_id, revoked: clash.revoked };
+}
+
 /** Thrown inside the transaction to roll back a batch one of whose offers is already stored. */
 class OfferClash extends Error {
   constructor(readonly result: Extract<StoreBatchResult, { kind: 'conflict' }>) {
@@ -92,6 +136,12 @@ async function storeIn(tx: Queryable, b: NewBatch): Promise<StoreBatchResult> {
     [b.batchId, domain.chainId.toString(), domain.verifyingContract, batch.licensor, batch.root.toLowerCase(), b.leaves.length,
       batch.counter.toString(), batch.issuedAt.toString(), b.signature],
   );
+  if (tx.copyFrom) {
+    const clash = await findClash(tx, b);
+    if (clash) throw new OfferClash(clash);
+    await tx.copyFrom(COPY_OFFERS, copyData(b, kinds));
+    return { kind: 'stored' };
+  }
   const col = <T>(f: (l: OfferLeaf) => T) => b.leaves.map(f);
   const inserted = await tx.query(INSERT_OFFERS, [
     b.batchId, batch.licensor, domain.chainId.toString(), b.offerIds,
@@ -100,15 +150,7 @@ async function storeIn(tx: Queryable, b: NewBatch): Promise<StoreBatchResult> {
     col((l) => l.salt), col((l) => kinds.get(l.termsHash)!), b.proofs.map((p) => p.map((h) => h.slice(2)).join('')),
     b.leaves.map((_, i) => b.contents[i]?.text ?? null), b.leaves.map((_, i) => (b.contents[i] ? arrayLiteral(b.contents[i]!.media) : null)),
   ]);
-  if (inserted.rowCount < b.leaves.length) {
-    // Some offer is stored already, in another batch: report it (a revoked one first) and roll everything back.
-    const taken = await tx.query<{ offer_id: Hex; batch_id: Hex; revoked: boolean }>(
-      `select offer_id, batch_id, revoked_at is not null as revoked from offers where offer_id = any($1::text[]) and batch_id <> $2
-       order by revoked desc limit 1`,
-      [b.offerIds, b.batchId],
-    );
-    const clash = taken.rows[0]!;
-    throw new OfferClash({ kind: 'conflict', index: b.offerIds.indexOf(clash.offer_id), offerId: clash.offer_id, batchId: clash.batch_id, revoked: clash.revoked });
-  }
+  // Some offer is stored already, in another batch: report it and roll everything back.
+  if (inserted.rowCount < b.leaves.length) throw new OfferClash((await findClash(tx, b))!);
   return { kind: 'stored' };
 }

@@ -5,7 +5,7 @@ import { int, rng, type Rng } from '../../../src/core/offer/test-leaves';
 import { encodeCursor } from '../../../src/registry/cursor';
 import { licensorKey } from './generate';
 import { EURC, USDC } from './terms';
-import { parseServerTiming, quantile } from './registry-process';
+import { httpGet, parseServerTiming, quantile } from './registry-process';
 
 export interface QueryStats {
   name: string;
@@ -37,11 +37,11 @@ export const COMBOS: [name: string, query: (r: Rng, batches: number) => string][
 
 async function timedGet(url: string): Promise<{ ms: number; db: number; rows: number }> {
   const t0 = performance.now();
-  const res = await fetch(url);
-  const body = (await res.json()) as { offers?: unknown[]; error?: string };
+  const res = await httpGet(url);
+  const body = JSON.parse(res.text) as { offers?: unknown[]; error?: string };
   const ms = performance.now() - t0;
   if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.error}`);
-  return { ms, db: parseServerTiming(res.headers.get('server-timing')).db ?? NaN, rows: body.offers?.length ?? 0 };
+  return { ms, db: parseServerTiming(res.serverTiming).db ?? NaN, rows: body.offers?.length ?? 0 };
 }
 
 /**
@@ -80,8 +80,7 @@ export async function measureGetOne(url: string, ids: readonly Hex[], n: number)
   const ms: number[] = [];
   for (let k = 0; k < n; k++) {
     const t0 = performance.now();
-    const res = await fetch(`${url}/v1/offers/${ids[int(r, ids.length)]}`);
-    await res.arrayBuffer();
+    const res = await httpGet(`${url}/v1/offers/${ids[int(r, ids.length)]}`);
     if (res.status !== 200) throw new Error(`get-one: ${res.status}`);
     ms.push(performance.now() - t0);
   }
