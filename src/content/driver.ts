@@ -171,7 +171,7 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       }
       for (const node of added) {
         if (!(node instanceof Element)) continue;
-        if (mark && !node.matches(mark) && node.querySelector(mark) === null) {
+        if (mark && node.querySelector(mark) === null && !node.matches(mark)) {
           skipped = true; // no post of the user's in it, none of our controls: nothing to do there
           continue;
         }

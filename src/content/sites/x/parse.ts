@@ -121,7 +121,7 @@ interface Core extends PostIdentity {
 // Each part is looked up with its own query, which stops at the first match: the outer post's parts come
 // before its quoted post's. One query with all the selectors costs more than all of them apart.
 function core(el: Element, loc: URL, anyCase: boolean): Core | null {
-  if (!el.matches(SEL.post) || el.matches(INSIDE_POST)) return null; // outer posts only
+  if (!el.matches(OUTER_POST)) return null; // outer posts only
   const { line, handle: linked } = authorLine(el);
   const author = !line ? null : anyCase && linked && onlyLinksTo(line, linked) ? linked.toLowerCase() : authorOf(line, loc, anyCase);
   if (!author) return null;
@@ -137,7 +137,7 @@ function core(el: Element, loc: URL, anyCase: boolean): Core | null {
   return { postId: status.id, handle: status.handle, author, promoted, time: hasTime ? time : null };
 }
 
-const INSIDE_POST = `${SEL.post} *`;
+const OUTER_POST = `${SEL.post}:not(${SEL.post} *)`;
 const CARD_OR_POST = `${SEL.quoteCard}, ${SEL.post}`;
 
 /**
