@@ -126,9 +126,12 @@ function core(el: Element, loc: URL, anyCase: boolean): Core | null {
   const author = !line ? null : anyCase && linked && onlyLinksTo(line, linked) ? linked.toLowerCase() : authorOf(line, loc, anyCase);
   if (!author) return null;
   // X prints the time in the author line (a small subtree, outside any quoted post); elsewhere, the first outer one.
-  const time = line?.querySelector(SEL.time) ?? outerElement(el, SEL.time);
-  const timeLink = time?.closest('a');
-  let status = timeLink && el.contains(timeLink) ? statusOf(timeLink.getAttribute('href'), loc) : null;
+  const inLine = line?.querySelector(SEL.time);
+  const time = inLine ?? outerElement(el, SEL.time);
+  // X wraps the time in its link: a link right around a time of the author line is inside the post.
+  const parent = inLine?.parentElement;
+  const timeLink = parent?.tagName === 'A' && parent !== line ? parent : time?.closest('a');
+  let status = timeLink && (timeLink === parent || el.contains(timeLink)) ? statusOf(timeLink.getAttribute('href'), loc) : null;
   const hasTime = status !== null;
   const promoted = isPromoted(el, hasTime);
   // Ads print "Ad" where the time goes; their own status link (e.g. analytics) still names the post.
@@ -216,7 +219,12 @@ interface Status {
   handle: string | null;
 }
 
+/** The commonest status link, `/<handle>/status/<id>` exactly: read as STATUS_PATH reads it, in one step. */
+const PLAIN_STATUS = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,25})$/;
+
 function statusOf(href: string | null, loc: URL): Status | null {
+  const plain = href ? PLAIN_STATUS.exec(href) : null;
+  if (plain) return { id: plain[2]!, handle: plain[1]! };
   const path = href ? xPath(href, loc.href) : null;
   const m = path ? STATUS_PATH.exec(path) : null;
   return m ? { id: m[2]!, handle: m[1] ?? null } : null;
