@@ -49,29 +49,17 @@ export function licensedOf(row: Pick<OfferRow, 'licensed_count' | 'last_licensed
 }
 
 /**
- * The leaf's fields written out, not spread from `leafJsonOf`: a spread makes V8 build each offer in a slow form,
- * which took 4× the time to build and JSON.stringify a page (~0.9 ms of CPU per 100 offers, against ~0.2).
+ * The leaf with the listing's fields assigned onto it, not spread from it: a spread makes V8 build each offer in a
+ * slow form, which took 5× the time to build and JSON.stringify a page (~1 ms of CPU per 100 offers, against ~0.2).
  */
 export function listedOffer(r: OfferRow): ListedOffer {
-  return {
-    licensor: r.licensor,
-    platform: r.platform,
-    postId: r.post_id,
-    url: r.url,
-    contentHash: r.content_hash,
-    termsHash: r.terms_hash,
-    price: r.price,
-    token: r.token,
-    chainId: r.chain_id,
-    validUntil: r.valid_until,
-    licenseDuration: r.license_duration,
-    salt: r.salt,
+  return Object.assign(leafJsonOf(r), {
     offerId: r.offer_id,
     batchId: r.batch_id,
-    revoked: false,
+    revoked: false as const,
     licensed: licensedOf(r),
     content: contentOf(r),
-  };
+  });
 }
 
 export function offerDetail(row: OfferRow & BatchRow, proof: Hex[], terms: TermsView, status: OfferStatus): OfferDetail {

@@ -243,15 +243,12 @@ function isoOrNull(value: string | null): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-const BOX_OR_CELL = `${SEL.placementTracking}, ${SEL.cell}`;
-
 function isPromoted(post: Element, hasTime: boolean): boolean {
   // (Two single-selector queries: one query with both selectors costs more than both apart.)
   if (post.querySelector(SEL.impressionPixel)) return true;
   if (outerElement(post, SEL.adClickId)) return true;
-  // The placementTracking box around the post, looked for no further up than the post's timeline cell.
-  const box = post.closest(BOX_OR_CELL);
-  if (box?.matches(SEL.placementTracking)) {
+  const box = post.closest(SEL.placementTracking);
+  if (box) {
     for (const c of box.children) if (c.getAttribute('data-testid')?.endsWith(IMPRESSION_PIXEL_SUFFIX)) return true;
   }
   return !hasTime && hasAdLabel(post);

@@ -20,8 +20,6 @@ export const SEL = {
   statusLink: 'a[href*="/status/"]',
   /** Ads: a placementTracking box whose first children are impression pixels, the post inside it. */
   placementTracking: '[data-testid="placementTracking"]',
-  /** One timeline cell (a post, an ad, a "Who to follow"…): the ad box of a post is never above it. */
-  cell: '[data-testid="cellInnerDiv"]',
   impressionPixel: '[data-testid$="-impression-pixel"]',
   /** Outbound links of ads carry X's click id. */
   adClickId: 'a[href*="twclid="]',
