@@ -153,34 +153,45 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     return markSelector;
   };
 
+  let changesSinceSweep = 0;
   const onMutations = (mutations: MutationRecord[]) => {
     const touched = new Set<Element>();
     const targets = new Set<Node>(); // a list's children come and go in many records of one target
     const mark = ownMark();
-    let removed = false;
     let skipped = false;
+    changesSinceSweep += mutations.length;
     for (const mu of mutations) {
+      // (Each property read of a record costs a call into the page: a list's removals come one record each.)
       const added = mu.addedNodes;
-      if (mu.removedNodes.length) removed = true;
-      else if (isOwnInsertion(added)) continue;
-      if (!targets.has(mu.target)) {
-        targets.add(mu.target);
-        const target = mu.target instanceof Element ? mu.target : mu.target.parentElement;
+      const some = added.length > 0;
+      if (some && isOwnInsertion(added)) continue;
+      const parent = mu.target;
+      if (!targets.has(parent)) {
+        targets.add(parent);
+        const target = parent instanceof Element ? parent : parent.parentElement;
         const around = target?.closest(adapter.postSelector);
         if (around) touched.add(around);
       }
-      for (const node of added) {
+      if (some) for (const node of added) {
         if (!(node instanceof Element)) continue;
         if (mark && node.querySelector(mark) === null && !node.matches(mark)) {
           skipped = true; // no post of the user's in it, none of our controls: nothing to do there
+          continue;
+        }
+        if (adapter.cellSelector && node.matches(adapter.cellSelector)) {
+          const post = node.querySelector(adapter.postSelector); // one post at most in a cell
+          if (post) touched.add(post);
           continue;
         }
         if (node.matches(adapter.postSelector)) touched.add(node);
         for (const el of node.querySelectorAll(adapter.postSelector)) touched.add(el);
       }
     }
-    // Park the elements the page threw away (virtualised lists), so the maps hold only what is on screen.
-    if (removed) {
+    // Park the elements the page threw away (virtualised lists), so the maps hold about what is on screen. Looked
+    // for once the page has made as many changes as there are posts with a control, not after each removal: an
+    // element left in the maps a while costs nothing but a render of a control nobody sees.
+    if (changesSinceSweep > Math.max(SWEEP_MIN, byKey.size)) {
+      changesSinceSweep = 0;
       for (const set of [...byKey.values()]) {
         for (const el of [...set]) {
           const m = mounted.get(el);
@@ -225,6 +236,9 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     if (s.sites[adapter.platform].enabled && !signal?.aborted) start();
   });
 }
+
+/** The fewest changes (mutation records) that make the driver look for posts the page threw away. */
+const SWEEP_MIN = 32;
 
 let lastHref = '';
 let lastUrl: URL | null = null;

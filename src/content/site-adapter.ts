@@ -54,6 +54,12 @@ export interface SiteAdapter {
    * per added subtree instead of a look at each post in it): on a timeline most cells are someone else's.
    */
   ownMark?(user: SiteUser): string;
+  /**
+   * Optional: a CSS selector for the containers a list adds one at a time and that hold at most one post each
+   * (a virtual list's cells). In an added cell the driver looks for that one post with a query that stops at it,
+   * instead of searching the whole cell for more.
+   */
+  cellSelector?: string;
   /** Where inside the post element the control is mounted (the driver appends its host there). */
   mountPoint(el: Element): Element;
   /**

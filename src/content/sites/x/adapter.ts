@@ -23,5 +23,7 @@ export const xAdapter: SiteAdapter = {
   mayBeOwn: (el, user) => authorLineLinks(el, user.handle),
   // …so a cell without a link to /<handle> anywhere in it holds no post of the user's.
   ownMark: (user) => `a[href=${cssString(`/${user.handle}`)} i]`,
+  // X's timeline, profile and thread are virtual lists of cells, each holding one post (or none).
+  cellSelector: SEL.cell,
   mountPoint,
 };

@@ -103,6 +103,17 @@ describe('X home timeline (home.html)', () => {
     expect(isOwnPost(ad, { handle: 'consentry_ana' })).toBe(false);
   });
 
+  it('flags a post in an ad box of impression pixels as promoted even when it shows a time link', () => {
+    const fresh = load('home.html', HOME);
+    const ad = articles(fresh).find((a) => a.closest('[data-testid="placementTracking"]')?.querySelector(':scope > [data-testid$="-impression-pixel"]'));
+    const line = ad?.querySelector('[data-testid="User-Name"]');
+    if (!ad || !line) throw new Error('no pixel ad in the fixture');
+    line.insertAdjacentHTML('beforeend', `<a href="/consentry_ana/status/${id(8)}"><time datetime="2026-01-02T03:04:05.000Z">Jan 2</time></a>`);
+    const parsed = xAdapter.parse(ad, new URL(HOME));
+    expect(parsed).toMatchObject({ postId: id(8), createdAt: '2026-01-02T03:04:05.000Z', promoted: true });
+    expect(identifyXPost(ad, new URL(HOME))).toMatchObject({ promoted: true });
+  });
+
   it('does not take look-alike handles, or a display name written as a handle, for the user', () => {
     expect(post(doc, id(10)).author).toBe('consentry_ana_');
     expect(post(doc, id(11)).author).toBe('consentry_anax');

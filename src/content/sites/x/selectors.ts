@@ -3,6 +3,8 @@
  * `data-testid`s, roles and tag structure survive builds and languages, so only those appear here.
  */
 export const SEL = {
+  /** A cell of the virtual list of posts (timeline, profile, thread): at most one post in each. */
+  cell: '[data-testid="cellInnerDiv"]',
   /** One post, on timelines, profiles and a post's own page. */
   post: 'article[data-testid="tweet"]',
   /** Author line: display name link and `@handle` link (the quoted post has one too, without links). */
