@@ -1,4 +1,4 @@
-import type { ParsedPost, PostIdentity, SiteUser } from '../../site-adapter';
+import { cssString, type ParsedPost, type PostIdentity, type SiteUser } from '../../site-adapter';
 import { AD_LABELS, IMPRESSION_PIXEL_SUFFIX, SEL } from './selectors';
 
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
@@ -91,7 +91,7 @@ export function outerElement(post: Element, selector: string): Element | null {
  */
 export function authorLineLinks(post: Element, handle: string): boolean {
   const line = authorLine(post).line;
-  if (!line || line.querySelector(`a[href="/${handle}" i]`) === null) return false;
+  if (!line || line.querySelector(selectorsFor(handle).link) === null) return false;
   // The post is read next: it takes the line, and what is known of it, from here instead of looking again.
   lastLine = { post, line, handle };
   return true;
@@ -178,8 +178,18 @@ function authorOf(line: Element, loc: URL, anyCase: boolean): string | null {
  * then it is the one account the line links to, which `authorOf` would read from each link, in one query.
  */
 function onlyLinksTo(line: Element, handle: string): boolean {
-  return line.querySelector(`a[href]:not([href="/${handle}" i]):not([href^="/${handle}/" i])`) === null;
+  return line.querySelector(selectorsFor(handle).otherLink) === null;
 }
+
+/** The handle's selectors, built once per handle rather than once per post (the page keeps a parsed copy of each). */
+function selectorsFor(handle: string): { handle: string; link: string; otherLink: string } {
+  if (handleSelectors?.handle !== handle) {
+    const [path, under] = [cssString(`/${handle}`), cssString(`/${handle}/`)];
+    handleSelectors = { handle, link: `a[href=${path} i]`, otherLink: `a[href]:not([href=${path} i]):not([href^=${under} i])` };
+  }
+  return handleSelectors;
+}
+let handleSelectors: { handle: string; link: string; otherLink: string } | null = null;
 
 /** Every text node of `root` that reads exactly `@handle`, in document order, without the '@'. */
 function atHandles(root: Element): string[] {
