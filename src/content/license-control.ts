@@ -10,7 +10,7 @@ button { font: 600 12px/1 system-ui, sans-serif; padding: 4px 10px; border-radiu
 button[aria-pressed="true"] { background: #00875a; border-color: #00875a; color: #fff; }
 button[aria-busy="true"] { opacity: .6; cursor: progress; }
 button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
-[role="status"]:not(:empty) { font: 12px system-ui, sans-serif; color: #b42318; margin-inline-start: 6px; }
+[role="alert"]:not(:empty) { font: 12px system-ui, sans-serif; color: #b42318; margin-inline-start: 6px; }
 `;
 
 // Sites open the post when a click reaches its container (X: click; Bluesky's pressables: pointer and touch),
@@ -63,8 +63,9 @@ const TITLE = {
 };
 
 // The shadow content of a control not (yet) licensed, built once and cloned per post: one native call
-// instead of two elements and seven attribute writes each. Its button is looked up only when a render
+// instead of an element and six attribute writes each. Its button is looked up only when a render
 // changes it (most never do): each element handed to a content script costs a wrapper of its own.
+// An error line is added only when there is an error to show: each node cloned costs every post time.
 let proto: DocumentFragment | null = null;
 function content(): DocumentFragment {
   if (!proto) {
@@ -76,9 +77,7 @@ function content(): DocumentFragment {
     button.setAttribute('aria-busy', 'false');
     button.title = TITLE.off;
     button.textContent = LABEL.off;
-    const status = document.createElement('span');
-    status.setAttribute('role', 'status');
-    proto.append(button, status);
+    proto.append(button);
   }
   return proto.cloneNode(true) as DocumentFragment;
 }
@@ -135,12 +134,18 @@ export function createLicenseControl(postId: string, onToggle: () => void): Lice
       if (key === shown) return; // writing the same attributes again still costs a style recalculation
       shown = key;
       const button = root.querySelector('button')!;
-      const status = root.querySelector('[role="status"]')!;
       button.setAttribute('aria-pressed', String(on));
       button.setAttribute('aria-busy', String(busy));
       button.textContent = on ? LABEL.on : LABEL.off;
       button.title = on ? TITLE.on : TITLE.off;
-      status.textContent = error;
+      let alert = root.querySelector('[role="alert"]');
+      if (error && !alert) {
+        // An alert put in with its text is read out at once by screen readers; later changes to it are too.
+        alert = document.createElement('span');
+        alert.setAttribute('role', 'alert');
+        root.append(alert);
+      }
+      if (alert) alert.textContent = error;
     },
   };
 }

@@ -58,6 +58,26 @@ describe.each(SITES)('$name in Chromium', (site) => {
     await page.close();
   });
 
+  it('a post that changed on the page after its control was shown gets an error on the control, and stays out', async () => {
+    const page = await s.context.newPage();
+    const [url, own] = site.pages[0]!;
+    const id = own.at(-1)!;
+    await page.goto(url);
+    await page.locator(`[data-consentry-control="${id}"]`).waitFor();
+    // The page now shows another post in that element (its links name another id): the click must not capture it.
+    await page.evaluate((id) => {
+      const other = id.slice(0, -1) + (id.endsWith('2') ? '3' : '2');
+      for (const a of document.querySelectorAll(`a[href*="${id}"]`)) a.setAttribute('href', a.getAttribute('href')!.replaceAll(id, other));
+    }, id);
+    await clickControl(page, id);
+    const alert = page.locator(`[data-consentry-control="${id}"]`).getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('This post changed on the page. Try again.');
+    expect((await controls(page)).find((c) => c.id === id)?.pressed).toBe(false);
+    expect(page.url()).toBe(url);
+    await page.close();
+  });
+
   it('500 posts arriving by scroll into a virtualised list: controls on exactly the own ones', async () => {
     const page = await s.context.newPage();
     await page.goto(site.pages[0]![0]);
