@@ -1,5 +1,5 @@
-import { cssString, type SiteAdapter } from '../../site-adapter';
-import { authorLineLinks, currentXUser, identifyXPost, outerElement, parseXPost } from './parse';
+import type { SiteAdapter } from '../../site-adapter';
+import { authorLineLinks, currentXUser, identifyXPost, linkTo, outerElement, parseXPost } from './parse';
 import { SEL } from './selectors';
 
 /**
@@ -22,7 +22,7 @@ export const xAdapter: SiteAdapter = {
   // The author line of an own post always links to /<handle>; most posts have no such link at all.
   mayBeOwn: (el, user) => authorLineLinks(el, user.handle),
   // …so a cell without a link to /<handle> anywhere in it holds no post of the user's.
-  ownMark: (user) => `a[href=${cssString(`/${user.handle}`)} i]`,
+  ownMark: (user) => linkTo(user.handle),
   // X's timeline, profile and thread are virtual lists of cells, each holding one post (or none).
   cellSelector: SEL.cell,
   mountPoint,

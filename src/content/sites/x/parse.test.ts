@@ -164,7 +164,7 @@ describe('X home timeline (home.html)', () => {
   });
 
   it('reads a cloned cell with a new status id as a new own post (how end-to-end tests add posts)', () => {
-    const cell = articleOf(doc, id(1)).closest('[data-testid="cellInnerDiv"]')!;
+    const cell = articleOf(doc, id(1)).closest(xAdapter.cellSelector!)!;
     const clone = cell.cloneNode(true) as Element;
     for (const a of clone.querySelectorAll('a[href*="/status/"]')) {
       a.setAttribute('href', a.getAttribute('href')!.replace(id(1), id(999)));
@@ -258,7 +258,7 @@ describe('X identify (what the control needs, without text and media)', () => {
         const p = parseXPost(a, loc);
         if (!p || !isOwnPost(p, user)) continue;
         // Its timeline cell is not skipped, and the pre-check passes it…
-        expect(a.closest('[data-testid="cellInnerDiv"]')?.querySelector(mark) ?? a.querySelector(mark)).not.toBeNull();
+        expect(a.closest(xAdapter.cellSelector!)?.querySelector(mark) ?? a.querySelector(mark)).not.toBeNull();
         expect(xAdapter.mayBeOwn!(a, user)).toBe(true);
         // …and identifying it right after (the driver's order, which reuses what the pre-check found) gives the same.
         expect(identifyXPost(a, loc)).toEqual({ postId: p.postId, author: p.author.toLowerCase(), promoted: p.promoted });
@@ -272,7 +272,7 @@ describe('X identify (what the control needs, without text and media)', () => {
   it("skips a timeline cell without the user's link, so look-alike handles and others' cells cost one query", () => {
     const doc = load('home.html', HOME);
     const mark = xAdapter.ownMark!({ handle: 'Consentry_Ana' }); // any case
-    const cells = [...doc.querySelectorAll('[data-testid="cellInnerDiv"]')].filter((c) => c.querySelector(xAdapter.postSelector));
+    const cells = [...doc.querySelectorAll(xAdapter.cellSelector!)].filter((c) => c.querySelector(xAdapter.postSelector));
     const kept = cells.filter((c) => c.querySelector(mark));
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(cells.length);

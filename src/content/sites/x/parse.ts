@@ -91,7 +91,7 @@ export function outerElement(post: Element, selector: string): Element | null {
  */
 export function authorLineLinks(post: Element, handle: string): boolean {
   const line = authorLine(post).line;
-  if (!line || line.querySelector(selectorsFor(handle).link) === null) return false;
+  if (!line || line.querySelector(linkTo(handle)) === null) return false;
   // The post is read next: it takes the line, and what is known of it, from here instead of looking again.
   lastLine = { post, line, handle };
   return true;
@@ -179,6 +179,11 @@ function authorOf(line: Element, loc: URL, anyCase: boolean): string | null {
  */
 function onlyLinksTo(line: Element, handle: string): boolean {
   return line.querySelector(selectorsFor(handle).otherLink) === null;
+}
+
+/** A link to the account's page, `/<handle>` in any case: the selector the adapter's own mark uses too. */
+export function linkTo(handle: string): string {
+  return selectorsFor(handle).link;
 }
 
 /** The handle's selectors, built once per handle rather than once per post (the page keeps a parsed copy of each). */
