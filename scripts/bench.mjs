@@ -25,8 +25,9 @@ const quantile = (xs, q) => {
 };
 const ms = (x) => Math.round(x * 100) / 100;
 
-// 1. Content-script bundle per site: the loader plus every chunk it imports, gzipped.
-function bundleSize(entry) {
+// 1. Content-script bundle per site: the loader plus every chunk it imports, and the CSS the manifest injects with
+// it, gzipped.
+function bundleSize(entry, css = []) {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
@@ -41,6 +42,7 @@ function bundleSize(entry) {
     for (const m of code.matchAll(/getURL\(\s*["']([^"']+\.js)["']\s*\)/g)) if (existsSync(join(DIST, m[1]))) visit(m[1]);
   };
   visit(entry);
+  for (const f of css) seen.add(f);
   let raw = 0;
   let gz = 0;
   for (const f of seen) {
@@ -55,7 +57,7 @@ const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
 const bundles = {};
 for (const cs of manifest.content_scripts) {
   const site = cs.matches.some((m) => m.includes('bsky.app')) ? 'bluesky' : 'x';
-  bundles[site] = bundleSize(cs.js[0]);
+  bundles[site] = bundleSize(cs.js[0], cs.css);
 }
 
 const results = {};

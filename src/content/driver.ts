@@ -118,7 +118,7 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
         if (m) unmount(el);
         continue;
       }
-      const post = identify(el, loc);
+      const post = identify(el, loc, user);
       if (!post || !isOwnPost(post, user)) {
         if (m) unmount(el);
         continue;

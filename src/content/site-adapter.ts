@@ -38,11 +38,12 @@ export interface SiteAdapter {
    */
   parse(el: Element, loc: URL): ParsedPost | null;
   /**
-   * Optional cheap form of `parse` for deciding where controls go: the same `postId`, `author` and `promoted`
-   * as `parse` (and null exactly when it is), without reading text and media. With it, `parse` runs only
-   * when the user clicks a control, so the capture holds the post as it is shown at that moment.
+   * Optional cheap form of `parse` for deciding where controls go: for a post of `user`'s, the same `postId`,
+   * `author` and `promoted` as `parse` (and null exactly when it is), without reading text and media; null for a
+   * post that is certainly not `user`'s. With it, `parse` runs only when the user clicks a control, so the capture
+   * holds the post as it is shown at that moment.
    */
-  identify?(el: Element, loc: URL): PostIdentity | null;
+  identify?(el: Element, loc: URL, user: SiteUser): PostIdentity | null;
   /**
    * Optional cheap pre-check, run before `parse` on every post the page adds: false means "certainly not the
    * user's own" (no false negatives allowed). Most posts on a timeline are someone else's; this keeps them cheap.

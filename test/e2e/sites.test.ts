@@ -58,6 +58,33 @@ describe.each(SITES)('$name in Chromium', (site) => {
     await page.close();
   });
 
+  it("a click made by the page's own script changes nothing; the user's click shows the control as licensed", async () => {
+    const page = await s.context.newPage();
+    const [url, own] = site.pages[0]!;
+    const id = own[0]!;
+    await page.goto(url);
+    const host = page.locator(`[data-consentry-control="${id}"]`);
+    await host.waitFor();
+    const look = () =>
+      host.evaluate((h) => {
+        const b = h.shadowRoot!.querySelector('button')!;
+        const style = getComputedStyle(b);
+        return { text: b.textContent, background: style.backgroundColor, radius: style.borderRadius };
+      });
+    expect(await look()).toEqual({ text: 'License', background: 'rgba(0, 0, 0, 0)', radius: '999px' });
+    // The page's scripts can reach the open shadow root and click the button: that is not the user's consent.
+    await page.evaluate((id) => document.querySelector<HTMLElement>(`[data-consentry-control="${id}"]`)!.shadowRoot!.querySelector('button')!.click(), id);
+    await page.waitForTimeout(500);
+    expect((await controls(page)).find((c) => c.id === id)?.pressed).toBe(false);
+    expect(page.url()).toBe(url);
+    await clickControl(page, id);
+    await waitForPressed(page, id, true);
+    expect(await look()).toEqual({ text: 'Licensed', background: 'rgb(0, 135, 90)', radius: '999px' });
+    await clickControl(page, id); // back out, for the tests that follow
+    await waitForPressed(page, id, false);
+    await page.close();
+  });
+
   it('a post that changed on the page after its control was shown gets an error on the control, and stays out', async () => {
     const page = await s.context.newPage();
     const [url, own] = site.pages[0]!;

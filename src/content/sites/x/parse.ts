@@ -36,18 +36,46 @@ export function parseXPost(el: Element, loc: URL): ParsedPost | null {
 }
 
 /**
- * What `parseXPost` gives for a post's id, author (perhaps in other case) and promoted flag, and null exactly
- * when it does, without reading its text, media and time: enough to show a control; the rest is read when the
- * user clicks it. Never throws.
+ * For a post of `user`'s, what `parseXPost` gives for its id, author (perhaps in other case) and promoted flag,
+ * without reading its text, media and time: enough to show a control; the rest is read when the user clicks it.
+ * Null for a post that is not the user's (its outer author line does not link to them) and exactly when
+ * `parseXPost` gives null. Never throws.
  */
-export function identifyXPost(el: Element, loc: URL): PostIdentity | null {
+export function identifyXPost(el: Element, loc: URL, user: SiteUser): PostIdentity | null {
   try {
-    const c = core(el, loc, true);
+    const quick = commonOwnPost(el, loc, user);
+    if (quick !== undefined) return quick;
+    const line = outerElement(el, SEL.userName);
+    if (!line || line.querySelector(linkTo(user.handle)) === null) return null;
+    const c = core(el, loc, true, line);
     return c && { postId: c.postId, author: c.author, promoted: c.promoted };
   } catch {
     return null;
   }
 }
+
+/**
+ * The look at a post that settles the common cases in eight DOM calls (each costs a content script a
+ * microsecond or more): the outer author line does not link to the user (null), or it does and its time links
+ * to `/<handle>/status/<id>` of that same handle, in a post that is no ad's and inside no other post (the user's
+ * post). Anything else (undefined) is left to the full reading, `core`. (Selectors with `:has()` would take fewer
+ * calls, but each such query costs more than the calls it saves.)
+ */
+function commonOwnPost(el: Element, loc: URL, user: SiteUser): PostIdentity | null | undefined {
+  const line = el.querySelector(SEL.userName); // the outer post's comes first, but a quoted post's may
+  if (!line || line.closest(CARD_OR_POST) !== el) return undefined;
+  if (line.querySelector(linkTo(user.handle)) === null) return null;
+  const status = statusOf(line.querySelector(TIME_LINK)?.getAttribute('href') ?? null, loc);
+  const handle = user.handle.toLowerCase();
+  if (status?.handle?.toLowerCase() !== handle) return undefined;
+  // Up to the post's cell (or the top): another post around it, or an ad's placementTracking box, is for `core`.
+  const around = el.parentElement?.closest(AROUND);
+  if (around && around.getAttribute('data-testid') !== CELL_TESTID) return undefined;
+  return { postId: status.id, author: handle, promoted: false };
+}
+const TIME_LINK = `a[href*="/status/"]:has(> ${SEL.time})`;
+const AROUND = `${SEL.post}, ${SEL.placementTracking}, ${SEL.cell}`;
+const CELL_TESTID = 'cellInnerDiv';
 
 /** The logged-in account from the left nav's profile link, else the account switcher's `@handle`. */
 export function currentXUser(doc: Document): SiteUser | null {
@@ -85,32 +113,6 @@ export function outerElement(post: Element, selector: string): Element | null {
   return null;
 }
 
-/**
- * The first outer author line, if it links to `handle` (exactly, any case). The author line of an own post
- * always does; stops at the top of the post instead of searching all of it.
- */
-export function authorLineLinks(post: Element, handle: string): boolean {
-  const line = authorLine(post).line;
-  if (!line || line.querySelector(linkTo(handle)) === null) return false;
-  // The post is read next: it takes the line, and what is known of it, from here instead of looking again.
-  lastLine = { post, line, handle };
-  return true;
-}
-
-interface Line {
-  line: Element | null;
-  /** A handle the line is known to link to as `/<handle>`. */
-  handle?: string;
-}
-let lastLine: { post: Element; line: Element; handle: string } | null = null;
-function authorLine(post: Element): Line {
-  const kept = lastLine?.post === post ? lastLine : null;
-  lastLine = null;
-  // Kept for the next read of the same post only, and only while the line is still that post's.
-  if (kept && post.contains(kept.line)) return kept;
-  return { line: outerElement(post, SEL.userName) };
-}
-
 interface Core extends PostIdentity {
   /** The handle the status link names, where it names one. */
   handle: string | null;
@@ -120,10 +122,10 @@ interface Core extends PostIdentity {
 
 // Each part is looked up with its own query, which stops at the first match: the outer post's parts come
 // before its quoted post's. One query with all the selectors costs more than all of them apart.
-function core(el: Element, loc: URL, anyCase: boolean): Core | null {
+function core(el: Element, loc: URL, anyCase: boolean, knownLine?: Element): Core | null {
   if (!el.matches(OUTER_POST)) return null; // outer posts only
-  const { line, handle: linked } = authorLine(el);
-  const author = !line ? null : anyCase && linked && onlyLinksTo(line, linked) ? linked.toLowerCase() : authorOf(line, loc, anyCase);
+  const line = knownLine ?? outerElement(el, SEL.userName);
+  const author = line && authorOf(line, loc, anyCase);
   if (!author) return null;
   // X prints the time in the author line (a small subtree, outside any quoted post); elsewhere, the first outer one.
   const inLine = line?.querySelector(SEL.time);
@@ -174,27 +176,14 @@ function authorOf(line: Element, loc: URL, anyCase: boolean): string | null {
 }
 
 /**
- * Whether every link of an author line that links to `/<handle>` goes to that account (`/<handle>` or under it):
- * then it is the one account the line links to, which `authorOf` would read from each link, in one query.
+ * A link to the account's page, `/<handle>` in any case: the selector the adapter's own mark uses too. Built once
+ * per handle rather than once per post (the page keeps a parsed copy of each selector string it is given).
  */
-function onlyLinksTo(line: Element, handle: string): boolean {
-  return line.querySelector(selectorsFor(handle).otherLink) === null;
-}
-
-/** A link to the account's page, `/<handle>` in any case: the selector the adapter's own mark uses too. */
 export function linkTo(handle: string): string {
-  return selectorsFor(handle).link;
+  if (handleLink?.handle !== handle) handleLink = { handle, selector: `a[href=${cssString(`/${handle}`)} i]` };
+  return handleLink.selector;
 }
-
-/** The handle's selectors, built once per handle rather than once per post (the page keeps a parsed copy of each). */
-function selectorsFor(handle: string): { handle: string; link: string; otherLink: string } {
-  if (handleSelectors?.handle !== handle) {
-    const [path, under] = [cssString(`/${handle}`), cssString(`/${handle}/`)];
-    handleSelectors = { handle, link: `a[href=${path} i]`, otherLink: `a[href]:not([href=${path} i]):not([href^=${under} i])` };
-  }
-  return handleSelectors;
-}
-let handleSelectors: { handle: string; link: string; otherLink: string } | null = null;
+let handleLink: { handle: string; selector: string } | null = null;
 
 /** Every text node of `root` that reads exactly `@handle`, in document order, without the '@'. */
 function atHandles(root: Element): string[] {
