@@ -111,6 +111,7 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     }
     const loc = pageUrl();
     const identify = adapter.identify ?? adapter.parse;
+    const places: Element[] = []; // where each new control goes, then the control: put in after every post is read
     for (const el of elements) {
       if (!el.isConnected) continue;
       const m = mounted.get(el);
@@ -137,8 +138,17 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       if (!set) byKey.set(key, (set = new Set()));
       set.add(el);
       control.render(states.get(key), busy.has(key) || !statesLoaded, errors.get(key));
-      adapter.mountPoint(el).append(control.host);
+      places.push(adapter.mountPoint(el), control.host);
     }
+    if (places.length) insert(places);
+  };
+
+  // The new controls go in together, after the batch's posts are read (reading the page between writes to it
+  // costs more), with the observer off: it would only be told of our own insertions.
+  const insert = (places: Element[]) => {
+    observer?.disconnect();
+    for (let i = 0; i < places.length; i += 2) places[i]!.append(places[i + 1]!);
+    observer?.observe(document.documentElement, OBSERVED);
   };
 
   // What every own post of the user holds (or is), or one of our controls: an added subtree without it is skipped.
@@ -163,8 +173,7 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     for (const mu of mutations) {
       // (Each property read of a record costs a call into the page: a list's removals come one record each.)
       const added = mu.addedNodes;
-      const some = added.length > 0;
-      if (some && isOwnInsertion(added)) continue;
+      const count = added.length;
       const parent = mu.target;
       if (!targets.has(parent)) {
         targets.add(parent);
@@ -172,7 +181,8 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
         const around = target?.closest(adapter.postSelector);
         if (around) touched.add(around);
       }
-      if (some) for (const node of added) {
+      for (let i = 0; i < count; i++) {
+        const node = added[i]; // (indexed: iterating a NodeList costs more)
         if (!(node instanceof Element)) continue;
         if (mark && node.querySelector(mark) === null && !node.matches(mark)) {
           skipped = true; // no post of the user's in it, none of our controls: nothing to do there
@@ -201,14 +211,14 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     }
     // A batch whose posts were all skipped still checks the user: an account switch looks at every post again.
     if (touched.size || skipped) process(touched);
-    // What is queued now are our own insertions and removals of controls, made in this call: nothing to look at.
+    // What is queued now are our own removals of controls, made in this call: nothing to look at.
     observer?.takeRecords();
   };
 
   const start = () => {
     if (observer) return;
     observer = new MutationObserver(onMutations);
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    observer.observe(document.documentElement, OBSERVED);
     process(document.querySelectorAll(adapter.postSelector));
   };
 
@@ -237,6 +247,8 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
   });
 }
 
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true };
+
 /** The fewest changes (mutation records) that make the driver look for posts the page threw away. */
 const SWEEP_MIN = 32;
 
@@ -249,12 +261,6 @@ function pageUrl(): URL {
     lastUrl = new URL(lastHref);
   }
   return lastUrl;
-}
-
-/** Our own insertion of a control (made outside a mutation callback), which must not wake the driver again. */
-function isOwnInsertion(added: NodeList): boolean {
-  for (const n of added) if (!(n instanceof Element) || !n.hasAttribute(CONTROL_ATTR)) return false;
-  return added.length > 0;
 }
 
 function toReport(adapter: SiteAdapter, post: ParsedPost): PostReport {
