@@ -161,10 +161,10 @@ async function feedOnce(ownEvery) {
   }
   return { total, thread, longest };
 }
-/** Three feeds of 1,000 posts: the median of each figure. */
+/** Five feeds of 1,000 posts: the median of each figure (one feed alone moves by ±5 ms on this VM). */
 async function profileFeed(ownEvery) {
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await feedOnce(ownEvery));
+  for (let i = 0; i < 5; i++) runs.push(await feedOnce(ownEvery));
   const med = (k) => quantile(runs.map((r) => r[k]), 0.5);
   return { total: med('total'), thread: med('thread'), longest: med('longest'), runs: runs.map((r) => ms(r.total)) };
 }
@@ -225,15 +225,22 @@ await sw.evaluate(async () => {
   items['post-index-head'] = { v: 1, data: { total: 10_000, licensed: 9_000, records: head } };
   await chrome.storage.local.set(items);
 });
+// The popup is opened as a user opens it: the browser idle, no other page busy. The content part's page (thousands
+// of cloned posts, a trace just taken) is closed first and given a moment: left open, it slowed the popup's figure
+// by about a fifth on this 2-core VM. The first open is a cold start (the extension's first page in this browser);
+// it is reported on its own, the median is over the opens after it.
+await page.close();
+await new Promise((r) => setTimeout(r, 1000));
 const popupTimes = [];
-for (let i = 0; i < 7; i++) {
+for (let i = 0; i < 12; i++) {
   const p = await context.newPage();
   await p.goto(`chrome-extension://${new URL(sw.url()).host}/src/popup/index.html`);
   await p.waitForFunction(() => performance.getEntriesByName('consentry:popup-ready').length > 0);
   popupTimes.push(await p.evaluate(() => performance.getEntriesByName('consentry:popup-ready')[0].startTime));
   await p.close();
 }
-results.popupFirstRenderMs10kPosts = { median: ms(quantile(popupTimes, 0.5)), max: ms(Math.max(...popupTimes)), runs: popupTimes.map(ms) };
+const [coldPopup, ...warmPopup] = popupTimes;
+results.popupFirstRenderMs10kPosts = { median: ms(quantile(warmPopup, 0.5)), p90: ms(quantile(warmPopup, 0.9)), firstOpen: ms(coldPopup), runs: popupTimes.map(ms) };
 }
 
 await context.close();
@@ -253,7 +260,11 @@ if (results.controlLatencyMs) {
   row('longest content-script stretch, own profile (ms)', results.contentLongestStretchMs.ownProfile, '≤ 50');
   row('machine speed: page clones 1,000 posts, before / after (ms)', `${results.machineReferenceMs.before} / ${results.machineReferenceMs.after}`, '(lower = faster)');
 }
-if (results.popupFirstRenderMs10kPosts) row('popup first render, 10,000 posts, median (ms)', results.popupFirstRenderMs10kPosts.median, '≤ 100');
+if (results.popupFirstRenderMs10kPosts) {
+  const p = results.popupFirstRenderMs10kPosts;
+  row('popup first render, 10,000 posts, median / p90 of 11 opens (ms)', `${p.median} / ${p.p90}`, '≤ 100 (median)');
+  row('popup first render, first open after the browser started (ms)', p.firstOpen, '');
+}
 }
 
 // Publishing: 10,000 posts in one signed batch to a real registry, against one signature per post.
