@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type ExtensionBrowser } from '../../src/demo/browser';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,13 +33,26 @@ export async function controls(page: Page): Promise<{ id: string; pressed: boole
 }
 
 /** Click the control of one post, as a user would (a real mouse click through the shadow root). */
+/** The control of post `postId` on `page` (its host element). */
+export function controlOf(page: Page, postId: string): Locator {
+  return page.locator(`[data-consentry-control="${postId}"]`);
+}
+
+/** A new tab at `url`, once the control of post `postId` shows there. */
+export async function openWithControl(s: Session, url: string, postId: string): Promise<{ page: Page; host: Locator }> {
+  const page = await s.context.newPage();
+  await page.goto(url);
+  const host = controlOf(page, postId);
+  await host.waitFor();
+  return { page, host };
+}
+
 export async function clickControl(page: Page, postId: string): Promise<void> {
-  await page.locator(`[data-consentry-control="${postId}"]`).getByRole('button', { name: /License/ }).click();
+  await controlOf(page, postId).getByRole('button', { name: /License/ }).click();
 }
 
 export async function waitForPressed(page: Page, postId: string, pressed: boolean): Promise<void> {
-  await page
-    .locator(`[data-consentry-control="${postId}"]`)
+  await controlOf(page, postId)
     .getByRole('button', { name: /License/, pressed })
     .first()
     .waitFor({ timeout: 10_000 });

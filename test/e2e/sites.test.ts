@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickControl, controls, fixture, launch, scrollFeed, waitForPressed, type ScrollSpec, type Session } from './harness';
+import { clickControl, controls, fixture, launch, openWithControl, scrollFeed, waitForPressed, type ScrollSpec, type Session } from './harness';
 import { SITES } from './sites';
 
 // The built extension in Chromium, each site routed to its saved pages: what a user sees on the page.
@@ -59,12 +59,9 @@ describe.each(SITES)('$name in Chromium', (site) => {
   });
 
   it("a click made by the page's own script changes nothing; the user's click shows the control as licensed", async () => {
-    const page = await s.context.newPage();
     const [url, own] = site.pages[0]!;
     const id = own[0]!;
-    await page.goto(url);
-    const host = page.locator(`[data-consentry-control="${id}"]`);
-    await host.waitFor();
+    const { page, host } = await openWithControl(s, url, id);
     const look = () =>
       host.evaluate((h) => {
         const b = h.shadowRoot!.querySelector('button')!;
@@ -86,18 +83,16 @@ describe.each(SITES)('$name in Chromium', (site) => {
   });
 
   it('a post that changed on the page after its control was shown gets an error on the control, and stays out', async () => {
-    const page = await s.context.newPage();
     const [url, own] = site.pages[0]!;
     const id = own.at(-1)!;
-    await page.goto(url);
-    await page.locator(`[data-consentry-control="${id}"]`).waitFor();
+    const { page, host } = await openWithControl(s, url, id);
     // The page now shows another post in that element (its links name another id): the click must not capture it.
     await page.evaluate((id) => {
       const other = id.slice(0, -1) + (id.endsWith('2') ? '3' : '2');
       for (const a of document.querySelectorAll(`a[href*="${id}"]`)) a.setAttribute('href', a.getAttribute('href')!.replaceAll(id, other));
     }, id);
     await clickControl(page, id);
-    const alert = page.locator(`[data-consentry-control="${id}"]`).getByRole('alert');
+    const alert = host.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('This post changed on the page. Try again.');
     expect((await controls(page)).find((c) => c.id === id)?.pressed).toBe(false);

@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '../../site-adapter';
 import { currentXUser, identifyXPost, linkTo, outerElement, parseXPost } from './parse';
-import { SEL } from './selectors';
+import { BAR_CARD_OR_POST, SEL } from './selectors';
 
 /**
  * The outer post's action bar (reply, repost, like…), where a small button fits; never inside the
@@ -15,7 +15,6 @@ function mountPoint(el: Element): Element {
   if (bar && el.contains(bar)) return bar;
   return outerElement(el, SEL.actionBar) ?? el;
 }
-const BAR_CARD_OR_POST = `${SEL.actionBar}, ${SEL.quoteCard}, ${SEL.post}`;
 
 /** X (x.com, twitter.com). */
 export const xAdapter: SiteAdapter = {

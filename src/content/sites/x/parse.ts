@@ -1,5 +1,5 @@
 import { cssString, type ParsedPost, type PostIdentity, type SiteUser } from '../../site-adapter';
-import { AD_LABELS, IMPRESSION_PIXEL_SUFFIX, SEL } from './selectors';
+import { AD_LABELS, CARD_OR_POST, IMPRESSION_PIXEL_SUFFIX, SEL } from './selectors';
 
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 const STATUS_PATH = /^\/(?:([A-Za-z0-9_]{1,15})|i\/web)\/status\/(\d{1,25})(?:\/|$)/;
@@ -143,7 +143,6 @@ function core(el: Element, loc: URL, anyCase: boolean, knownLine?: Element): Cor
 }
 
 const OUTER_POST = `${SEL.post}:not(${SEL.post} *)`;
-const CARD_OR_POST = `${SEL.quoteCard}, ${SEL.post}`;
 
 /**
  * Whether `node` sits inside a quoted-post card of `post`: a card ancestor of it inside the post. Looks up

@@ -29,6 +29,11 @@ export const SEL = {
   accountSwitcher: '[data-testid="SideNav_AccountSwitcher_Button"]',
 } as const;
 
+/** The nearest of these around a node says whose it is: a quoted post's card, or a post. */
+export const CARD_OR_POST = `${SEL.quoteCard}, ${SEL.post}`;
+/** The same, with the action bar: the nearest of these around a reply button is the outer post's bar (or not). */
+export const BAR_CARD_OR_POST = `${SEL.actionBar}, ${CARD_OR_POST}`;
+
 /** `data-testid` suffix of the impression pixels that mark an ad's placementTracking box. */
 export const IMPRESSION_PIXEL_SUFFIX = '-impression-pixel';
 
