@@ -23,6 +23,7 @@ import { startAnvil, type StartAnvilReturnType } from '../../src/chain/anvil';
 import { deployLocalStack } from '../../src/chain/deploy';
 import { abi as exchangeAbi } from '../../src/chain/generated/LicenseExchange';
 import { abi as stablecoinAbi } from '../../src/chain/generated/TestStablecoin';
+import type { Domain } from './offers';
 
 export { exchangeAbi, stablecoinAbi };
 
@@ -112,6 +113,15 @@ export async function setupChain() {
     now,
     stop: anvil.stop,
   };
+}
+
+/**
+ * The chain for one test file, with the exchange's EIP-712 domain on it: assign in `beforeAll`
+ * (`({ fx, domain } = await chainWithDomain())`), stop with `fx.stop()` in `afterAll`.
+ */
+export async function chainWithDomain(): Promise<{ fx: Fixture; domain: Domain }> {
+  const fx = await setupChain();
+  return { fx, domain: { chainId: fx.chainIdBig, verifyingContract: fx.exchange } };
 }
 
 /**

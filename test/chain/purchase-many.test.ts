@@ -2,20 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { erc20Abi, parseEventLogs, type PrivateKeyAccount } from 'viem';
 import { deployExchange } from '../../src/chain/deploy';
-import { CHAIN_TIMEOUTS, exchangeAbi, revertName, setupChain, type Fixture } from './fixture';
+import { CHAIN_TIMEOUTS, chainWithDomain, exchangeAbi, revertName, type Fixture } from './fixture';
 import { makeLeaf, referenceOfferId, signBatch, signRevocation, type Domain, type SignedOffer } from './offers';
 
 vi.setConfig(CHAIN_TIMEOUTS);
 
 let fx: Fixture;
 let domain: Domain;
-beforeAll(async () => {
-  fx = await setupChain();
-  domain = { chainId: fx.chainIdBig, verifyingContract: fx.exchange };
-});
-afterAll(async () => {
-  await fx?.stop();
-});
+beforeAll(async () => ({ fx, domain } = await chainWithDomain()));
+afterAll(() => fx?.stop());
 
 async function batchOf(licensor: PrivateKeyAccount, n: number, price = 2_500_000n, d = domain) {
   const now = await fx.now();

@@ -4,20 +4,15 @@ import { hashTypedData, parseEventLogs } from 'viem';
 import { offerId as coreOfferId } from '../../src/core/offer/leaf';
 import { EIP712_NAME, EIP712_TYPES, EIP712_VERSION } from '../../src/core/offer/types';
 import { deployExchange } from '../../src/chain/deploy';
-import { CHAIN_TIMEOUTS, exchangeAbi, revertName, setupChain, type Fixture } from './fixture';
+import { CHAIN_TIMEOUTS, chainWithDomain, exchangeAbi, revertName, type Fixture } from './fixture';
 import { makeLeaf, purchaseArgs, referenceOfferId, signBatch, type Domain } from './offers';
 
 vi.setConfig(CHAIN_TIMEOUTS);
 
 let fx: Fixture;
 let domain: Domain;
-beforeAll(async () => {
-  fx = await setupChain();
-  domain = { chainId: fx.chainIdBig, verifyingContract: fx.exchange };
-});
-afterAll(async () => {
-  await fx?.stop();
-});
+beforeAll(async () => ({ fx, domain } = await chainWithDomain()));
+afterAll(() => fx?.stop());
 
 /** A licensor with one signed offer, and a buyer funded for `funds` and approved. */
 async function oneOffer(overrides: Parameters<typeof makeLeaf>[4] = {}, funds = 10_000_000n) {

@@ -4,20 +4,15 @@ import { encodeFunctionData, parseEventLogs, type Hex } from 'viem';
 import * as ERC1271Wallet from '../../src/chain/generated/ERC1271Wallet';
 import { deployExchange } from '../../src/chain/deploy';
 import type { Revocation } from '../../src/core/offer/types';
-import { CHAIN_TIMEOUTS, exchangeAbi, revertName, setupChain, type Fixture } from './fixture';
+import { CHAIN_TIMEOUTS, chainWithDomain, exchangeAbi, revertName, type Fixture } from './fixture';
 import { makeLeaf, purchaseArgs, referenceOfferId, signBatch, signRevocation, type Domain, type SignedOffer } from './offers';
 
 vi.setConfig(CHAIN_TIMEOUTS);
 
 let fx: Fixture;
 let domain: Domain;
-beforeAll(async () => {
-  fx = await setupChain();
-  domain = { chainId: fx.chainIdBig, verifyingContract: fx.exchange };
-});
-afterAll(async () => {
-  await fx?.stop();
-});
+beforeAll(async () => ({ fx, domain } = await chainWithDomain()));
+afterAll(() => fx?.stop());
 
 /** A licensor with `n` signed offers in one batch (at the licensor's current counter) and a funded buyer. */
 async function setup(n = 2) {

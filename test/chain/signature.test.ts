@@ -3,20 +3,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { concat, type Hex } from 'viem';
 import * as ERC1271Wallet from '../../src/chain/generated/ERC1271Wallet';
 import { deployExchange } from '../../src/chain/deploy';
-import { CHAIN_TIMEOUTS, revertName, setupChain, type Fixture } from './fixture';
+import { CHAIN_TIMEOUTS, chainWithDomain, revertName, type Fixture } from './fixture';
 import { makeLeaf, purchaseArgs, signBatch, type Domain, type SignedOffer } from './offers';
 
 vi.setConfig(CHAIN_TIMEOUTS);
 
 let fx: Fixture;
 let domain: Domain;
-beforeAll(async () => {
-  fx = await setupChain();
-  domain = { chainId: fx.chainIdBig, verifyingContract: fx.exchange };
-});
-afterAll(async () => {
-  await fx?.stop();
-});
+beforeAll(async () => ({ fx, domain } = await chainWithDomain()));
+afterAll(() => fx?.stop());
 
 async function setup() {
   const licensor = await fx.newAccount();

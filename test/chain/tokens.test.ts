@@ -3,20 +3,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeFunctionData, erc20Abi, parseEventLogs, toFunctionSelector, type Address } from 'viem';
 import * as FeeOnTransferToken from '../../src/chain/generated/FeeOnTransferToken';
 import * as ReentrantToken from '../../src/chain/generated/ReentrantToken';
-import { CHAIN_TIMEOUTS, exchangeAbi, revertName, setupChain, type Fixture } from './fixture';
+import { CHAIN_TIMEOUTS, chainWithDomain, exchangeAbi, revertName, type Fixture } from './fixture';
 import { makeLeaf, purchaseArgs, referenceOfferId, signBatch, type Domain } from './offers';
 
 vi.setConfig(CHAIN_TIMEOUTS);
 
 let fx: Fixture;
 let domain: Domain;
-beforeAll(async () => {
-  fx = await setupChain();
-  domain = { chainId: fx.chainIdBig, verifyingContract: fx.exchange };
-});
-afterAll(async () => {
-  await fx?.stop();
-});
+beforeAll(async () => ({ fx, domain } = await chainWithDomain()));
+afterAll(() => fx?.stop());
 
 const REENTRANT_CALL = toFunctionSelector('error ReentrancyGuardReentrantCall()');
 
