@@ -26,11 +26,7 @@ export function Field({ label, hint, error, suffix, className, ref, ...input }: 
           </span>
         )}
       </div>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
+      <Hint id={`${id}-hint`}>{hint}</Hint>
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );
@@ -53,5 +49,36 @@ export function ErrorNote({ message }: { message: string | undefined }) {
     <p className="error" role="alert">
       {message}
     </p>
+  );
+}
+
+/** A field's or group's hint, tied to it by `id` (aria-describedby); nothing when there is none. */
+export function Hint({ id, children }: { id: string; children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p id={id} className="hint">
+      {children}
+    </p>
+  );
+}
+
+/** What a screen shows while its data is read: a busy line, or the reason it could not be read and "Try again". */
+export function Reading({ busy, failed, onRetry }: { busy: string; failed: string | null | undefined; onRetry: () => void }) {
+  if (!failed) {
+    return (
+      <p className="muted" aria-busy="true">
+        {busy}
+      </p>
+    );
+  }
+  return (
+    <div className="stack">
+      <ErrorNote message={failed} />
+      <div className="actions">
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    </div>
   );
 }

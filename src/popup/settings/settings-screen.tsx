@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { CHAINS, type ChainName } from '../../ext/protocol';
 import { BusyButton } from '../busy-button';
-import { ErrorNote, Field } from '../field';
+import { ErrorNote, Field, Reading } from '../field';
 import { useNetwork } from './network-store';
 import { formFromNetwork, LOCAL_DEFAULTS, networkFromForm, type NetworkField, type NetworkFormValues } from './network-values';
 
@@ -18,19 +18,8 @@ export default function SettingsScreen() {
       <p className="muted small">Where your offers are published and paid for. Change these only if you run your own or a test network.</p>
       {settings ? (
         <NetworkForm initial={formFromNetwork(settings)} />
-      ) : loadError ? (
-        <div className="stack">
-          <ErrorNote message={`Could not read the network settings: ${loadError}`} />
-          <div className="actions">
-            <button type="button" onClick={() => void load(true)}>
-              Try again
-            </button>
-          </div>
-        </div>
       ) : (
-        <p className="muted" aria-busy="true">
-          Reading the network settings…
-        </p>
+        <Reading busy="Reading the network settings…" failed={loadError && `Could not read the network settings: ${loadError}`} onRetry={() => void load(true)} />
       )}
     </section>
   );

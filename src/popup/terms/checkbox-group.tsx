@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { FieldError } from '../field';
+import { FieldError, Hint } from '../field';
 
 interface Props<T extends string> {
   legend: ReactNode;
@@ -35,11 +35,7 @@ export function CheckboxGroup<T extends string>({ legend, options, labels, check
           </label>
         ))}
       </div>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
+      <Hint id={`${id}-hint`}>{hint}</Hint>
       <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );

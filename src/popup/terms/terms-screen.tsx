@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PLATFORMS, PLATFORM_INFO, type Platform } from '../../core/platform';
-import { ErrorNote } from '../field';
+import { Reading } from '../field';
 import { TermsForm } from './terms-form';
 import { useTerms } from './terms-store';
 
@@ -46,19 +46,8 @@ export default function TermsScreen() {
           error={error}
           onSave={(terms) => saveSite(platform, terms)}
         />
-      ) : loadError ? (
-        <div className="stack">
-          <ErrorNote message={`Could not read your terms: ${loadError}`} />
-          <div className="actions">
-            <button type="button" onClick={() => void load(true)}>
-              Try again
-            </button>
-          </div>
-        </div>
       ) : (
-        <p className="muted" aria-busy="true">
-          Reading your terms…
-        </p>
+        <Reading busy="Reading your terms…" failed={loadError && `Could not read your terms: ${loadError}`} onRetry={() => void load(true)} />
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ErrorNote } from '../field';
+import { Reading } from '../field';
 import { CreateWallet } from './create-wallet';
 import { ImportWallet } from './import-wallet';
 import { UnlockWallet } from './unlock-wallet';
@@ -33,20 +33,7 @@ export default function WalletScreen() {
 
   let body;
   if (!status) {
-    body = loadError ? (
-      <div className="stack">
-        <ErrorNote message={`Could not read your wallet: ${loadError}`} />
-        <div className="actions">
-          <button type="button" onClick={() => void refresh()}>
-            Try again
-          </button>
-        </div>
-      </div>
-    ) : (
-      <p className="muted" aria-busy="true">
-        Checking your wallet…
-      </p>
-    );
+    body = <Reading busy="Checking your wallet…" failed={loadError && `Could not read your wallet: ${loadError}`} onRetry={() => void refresh()} />;
   } else if (flow === 'create') body = <CreateWallet onDone={done} />;
   else if (flow === 'import') body = <ImportWallet onDone={done} />;
   else if (!status.exists) {
