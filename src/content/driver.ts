@@ -115,10 +115,6 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     for (const el of elements) {
       if (!el.isConnected) continue;
       const m = mounted.get(el);
-      if (adapter.mayBeOwn && !adapter.mayBeOwn(el, user)) {
-        if (m) unmount(el);
-        continue;
-      }
       const post = identify(el, loc, user);
       if (!post || !isOwnPost(post, user)) {
         if (m) unmount(el);
@@ -184,6 +180,22 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       for (let i = 0; i < count; i++) {
         const node = added[i]; // (indexed: iterating a NodeList costs more)
         if (!(node instanceof Element)) continue;
+        if (mark && adapter.ownMarkIsPost) {
+          // The mark is the user's posts themselves (and our controls): one query finds everything to look at.
+          const hits = node.querySelectorAll(mark);
+          const n = hits.length;
+          if (n === 0 && !node.matches(mark)) {
+            skipped = true;
+            continue;
+          }
+          for (let j = 0; j < n; j++) {
+            const post = hits[j]!.closest(adapter.postSelector);
+            if (post) touched.add(post);
+          }
+          const self = n === 0 ? node.closest(adapter.postSelector) : null; // the node is a post, or our control
+          if (self) touched.add(self);
+          continue;
+        }
         if (mark && node.querySelector(mark) === null && !node.matches(mark)) {
           skipped = true; // no post of the user's in it, none of our controls: nothing to do there
           continue;

@@ -40,21 +40,22 @@ export interface SiteAdapter {
   /**
    * Optional cheap form of `parse` for deciding where controls go: for a post of `user`'s, the same `postId`,
    * `author` and `promoted` as `parse` (and null exactly when it is), without reading text and media; null for a
-   * post that is certainly not `user`'s. With it, `parse` runs only when the user clicks a control, so the capture
-   * holds the post as it is shown at that moment.
+   * post that is certainly not `user`'s. It runs on every post the page adds, and most posts on a timeline are
+   * someone else's: those should cost next to nothing. With it, `parse` runs only when the user clicks a control,
+   * so the capture holds the post as it is shown at that moment.
    */
   identify?(el: Element, loc: URL, user: SiteUser): PostIdentity | null;
-  /**
-   * Optional cheap pre-check, run before `parse` on every post the page adds: false means "certainly not the
-   * user's own" (no false negatives allowed). Most posts on a timeline are someone else's; this keeps them cheap.
-   */
-  mayBeOwn?(el: Element, user: SiteUser): boolean;
   /**
    * Optional: a CSS selector that matches, in every own post of `user`, the post element or something inside it
    * (no false negatives). The driver looks no further into a subtree the page adds that has no match (one query
    * per added subtree instead of a look at each post in it): on a timeline most cells are someone else's.
    */
   ownMark?(user: SiteUser): string;
+  /**
+   * Optional: true when `ownMark` matches the user's post elements themselves and nothing else. The driver then
+   * takes the posts of an added subtree from that one query, instead of looking for every post in it.
+   */
+  ownMarkIsPost?: boolean;
   /**
    * Optional: a CSS selector for the containers a list adds one at a time and that hold at most one post each
    * (a virtual list's cells). In an added cell the driver looks for that one post with a query that stops at it,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isOwnPost, type ParsedPost } from '../../site-adapter';
 import { blueskyAdapter } from './adapter';
-import { currentBlueskyUser, parseBlueskyPost } from './parse';
+import { currentBlueskyUser, identifyBlueskyPost, parseBlueskyPost } from './parse';
 
 // jsdom ships no types (and @types/jsdom is not a dependency): declare the part of its API used here.
 const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
@@ -218,6 +218,87 @@ describe("a post's own page", () => {
     const mount = blueskyAdapter.mountPoint(page.items[0]!);
     expect(mount.querySelector('[data-testid="replyBtn"]')).not.toBeNull();
     expect(page.items[0]!.contains(mount)).toBe(true);
+  });
+});
+
+describe('Bluesky identify (what the control needs, without text and media)', () => {
+  const PAGES = [
+    ['home.html', 'https://bsky.app/'],
+    ['session-v1.html', 'https://bsky.app/'],
+    ['profile.html', 'https://bsky.app/profile/alice.consentry.social'],
+    ['thread.html', `https://bsky.app/profile/alice.consentry.social/post/${ID.T0}`],
+    ['changed.html', 'https://bsky.app/'],
+  ] as const;
+  // Each page's user in another case, every author of the fixtures (an item is identified only for its author), and
+  // look-alikes: identify gives what parse gives for an item of that user's, and null for everyone else's.
+  const users = ['alice.consentry.social', 'ALICE.Consentry.Social', 'alice.consentry', 'lice.consentry.social', 'alice.consentry.social.evil.example', 'alicex.consentry.social'];
+  const expected = (full: ParsedPost | null, handle: string) =>
+    full && full.author.toLowerCase() === handle.toLowerCase() ? { postId: full.postId, author: full.author, promoted: full.promoted } : null;
+
+  it.each(PAGES)('gives the id, author and ad flag that parse gives for an item of the user, else null, on %s', (name, url) => {
+    const page = open(name, url);
+    const authors = new Set(page.posts.flatMap((p) => (p ? [p.author] : [])));
+    let identified = 0;
+    for (const handle of new Set([...users, ...authors])) {
+      for (const [i, el] of page.items.entries()) {
+        const got = identifyBlueskyPost(el, page.loc, { handle });
+        expect(got).toEqual(expected(page.posts[i]!, handle));
+        if (got) identified++;
+      }
+    }
+    expect(identified > 0).toBe(name !== 'changed.html');
+  });
+
+  it('reads past a quoted post that comes first in the markup, and takes none of its links', () => {
+    const page = open('home.html', 'https://bsky.app/');
+    const el = page.elementOf(ID.A3);
+    const card = el.querySelector('[aria-label^="Post by "]')!;
+    expect(card.querySelector('a[href*="/post/"]')).not.toBeNull();
+    el.prepend(card); // Bob's quoted post, with its own permalink, before Alice's
+    for (const handle of ['alice.consentry.social', 'bob.bsky.social']) expect(identifyBlueskyPost(el, page.loc, { handle })).toEqual(expected(parseBlueskyPost(el, page.loc), handle));
+    expect(identifyBlueskyPost(el, page.loc, ALICE)).toEqual({ postId: ID.A3, author: 'alice.consentry.social', promoted: false });
+    expect(blueskyAdapter.mountPoint(el).closest('[aria-label^="Post by "]')).toBeNull();
+  });
+
+  it('reads links the way the address bar would: dot segments, backslashes, another host', () => {
+    const page = open('home.html', 'https://bsky.app/');
+    const el = page.elementOf(ID.A1);
+    const permalink = [...el.querySelectorAll('a[href*="/post/"]')].at(-1)!;
+    const firstLink = el.querySelector('a[href]')!;
+    const cases: [Element, string][] = [
+      [permalink, `/profile/alice.consentry.social/post/x/../${ID.A2}`], // resolves to A2's path
+      [permalink, `https://bsky.app/profile/alice.consentry.social/post/${ID.A2}`],
+      [permalink, `https://evil.example/profile/alice.consentry.social/post/${ID.A2}`], // not bsky.app: no permalink
+      [permalink, `/profile/./post/${ID.A2}`],
+      [firstLink, `\\profile\\alice.consentry.social\\post\\${ID.A4}`], // backslashes read as slashes, before the real permalink
+      [firstLink, `/profile/alice.consentry.social/p\tost/${ID.A4}`], // a tab is dropped
+    ];
+    for (const [a, href] of cases) {
+      const before = a.getAttribute('href')!;
+      a.setAttribute('href', href);
+      expect(identifyBlueskyPost(el, page.loc, ALICE), href).toEqual(expected(parseBlueskyPost(el, page.loc), ALICE.handle));
+      a.setAttribute('href', before);
+    }
+    const takes = (a: Element, href: string) => {
+      const before = a.getAttribute('href')!;
+      a.setAttribute('href', href);
+      const got = identifyBlueskyPost(el, page.loc, ALICE)?.postId;
+      a.setAttribute('href', before);
+      return got;
+    };
+    expect(takes(firstLink, `\\profile\\alice.consentry.social\\post\\${ID.A4}`)).toBe(ID.A4);
+    expect(takes(permalink, `/profile/alice.consentry.social/post/x/../${ID.A2}`)).toBe(ID.A2);
+  });
+
+  it('marks the own items themselves and nothing else (the driver takes them from that one query)', () => {
+    for (const [name, url] of PAGES) {
+      const page = open(name, url);
+      if (!page.user) continue;
+      const marked = [...page.doc.querySelectorAll(blueskyAdapter.ownMark!(page.user))];
+      expect(marked.every((el) => el.matches(blueskyAdapter.postSelector))).toBe(true);
+      const ownItems = page.items.filter((el, i) => page.posts[i] && isOwnPost(page.posts[i], page.user!));
+      for (const el of ownItems) expect(marked).toContain(el);
+    }
   });
 });
 
