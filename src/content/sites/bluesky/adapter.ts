@@ -18,7 +18,9 @@ export const blueskyAdapter: SiteAdapter = {
   parse: parseBlueskyPost,
   // The item's testid names its author (`feedItem-by-<handle>`): someone else's costs an attribute read.
   identify: identifyBlueskyPost,
-  ownMark: (user) => `[data-testid=${cssString(`feedItem-by-${user.handle}`)} i], [data-testid=${cssString(`postThreadItem-by-${user.handle}`)} i]`,
+  // Feed and thread items (`feedItem-by-<handle>`, `postThreadItem-by-<handle>`) in one selector: a query with one
+  // selector costs less than with two. Another testid ending so would only be looked at, and found not to be a post.
+  ownMark: (user) => `[data-testid$=${cssString(`-by-${user.handle}`)} i]`,
   // The mark is the own items themselves: an added row's own posts come from one query.
   ownMarkIsPost: true,
   mountPoint,
@@ -31,8 +33,10 @@ export const blueskyAdapter: SiteAdapter = {
  */
 function mountPoint(el: Element): Element {
   const button = ownFirst(el, CONTROL_BUTTON);
-  const menu = ownFirst(el, CONTROL_MENU);
   if (!button) return el;
+  // The first menu is taken as it comes: what is returned holds the item's own button, so it is never inside a
+  // quoted post, whichever menu it also holds.
+  const menu = el.querySelector(CONTROL_MENU);
   for (let n = button.parentElement; n && n !== el; n = n.parentElement) {
     if (!menu || n.contains(menu)) return n;
   }

@@ -290,15 +290,22 @@ describe('Bluesky identify (what the control needs, without text and media)', ()
     expect(takes(permalink, `/profile/alice.consentry.social/post/x/../${ID.A2}`)).toBe(ID.A2);
   });
 
-  it('marks the own items themselves and nothing else (the driver takes them from that one query)', () => {
+  it('marks the own items themselves (the driver takes them from that one query), and no look-alike', () => {
     for (const [name, url] of PAGES) {
       const page = open(name, url);
       if (!page.user) continue;
       const marked = [...page.doc.querySelectorAll(blueskyAdapter.ownMark!(page.user))];
-      expect(marked.every((el) => el.matches(blueskyAdapter.postSelector))).toBe(true);
       const ownItems = page.items.filter((el, i) => page.posts[i] && isOwnPost(page.posts[i], page.user!));
-      for (const el of ownItems) expect(marked).toContain(el);
+      expect(marked.every((m) => m.matches(blueskyAdapter.postSelector))).toBe(true);
+      expect(marked).toEqual(expect.arrayContaining(ownItems));
+      if (name !== 'changed.html') expect(marked).toEqual(ownItems); // (there, items keep their testid but none reads as a post)
     }
+    // A handle ending in "-by-<handle>" is marked too: looked at, it is someone else's.
+    const page = open('home.html', 'https://bsky.app/');
+    const el = page.elementOf(ID.X2);
+    el.setAttribute('data-testid', 'feedItem-by-by-alice.consentry.social');
+    expect(el.matches(blueskyAdapter.ownMark!(ALICE))).toBe(true);
+    expect(identifyBlueskyPost(el, page.loc, ALICE)).toBeNull();
   });
 });
 
