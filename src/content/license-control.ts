@@ -1,6 +1,6 @@
 import type { ConsentState } from '../core/consent';
 
-/** Marks our host elements in the page so the driver can tell its own mutations apart. */
+/** On each of our host elements in the page, the id of the post it stands for (tests and tools find controls by it). */
 export const CONTROL_ATTR = 'data-consentry-control';
 
 // Sites open the post when a click reaches its container (X: click; Bluesky's pressables: pointer and touch),
