@@ -260,7 +260,7 @@ describe('Bluesky identify (what the control needs, without text and media)', ()
     expect(blueskyAdapter.mountPoint(el).closest('[aria-label^="Post by "]')).toBeNull();
   });
 
-  it('reads links the way the address bar would: dot segments, backslashes, another host', () => {
+  it('reads links as the address bar would (dot segments, another host), and takes no oddly written link for a permalink', () => {
     const page = open('home.html', 'https://bsky.app/');
     const el = page.elementOf(ID.A1);
     const permalink = [...el.querySelectorAll('a[href*="/post/"]')].at(-1)!;
@@ -270,8 +270,8 @@ describe('Bluesky identify (what the control needs, without text and media)', ()
       [permalink, `https://bsky.app/profile/alice.consentry.social/post/${ID.A2}`],
       [permalink, `https://evil.example/profile/alice.consentry.social/post/${ID.A2}`], // not bsky.app: no permalink
       [permalink, `/profile/./post/${ID.A2}`],
-      [firstLink, `\\profile\\alice.consentry.social\\post\\${ID.A4}`], // backslashes read as slashes, before the real permalink
-      [firstLink, `/profile/alice.consentry.social/p\tost/${ID.A4}`], // a tab is dropped
+      [firstLink, `\\profile\\alice.consentry.social\\post\\${ID.A4}`], // URL parsing reads backslashes as slashes: no link of the app's
+      [firstLink, `/profile/alice.consentry.social/p\tost/${ID.A4}`], // and drops a tab
     ];
     for (const [a, href] of cases) {
       const before = a.getAttribute('href')!;
@@ -286,7 +286,8 @@ describe('Bluesky identify (what the control needs, without text and media)', ()
       a.setAttribute('href', before);
       return got;
     };
-    expect(takes(firstLink, `\\profile\\alice.consentry.social\\post\\${ID.A4}`)).toBe(ID.A4);
+    expect(takes(firstLink, `\\profile\\alice.consentry.social\\post\\${ID.A4}`)).toBe(ID.A1);
+    expect(takes(firstLink, `/profile/alice.consentry.social/p\tost/${ID.A4}`)).toBe(ID.A1);
     expect(takes(permalink, `/profile/alice.consentry.social/post/x/../${ID.A2}`)).toBe(ID.A2);
   });
 

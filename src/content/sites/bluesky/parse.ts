@@ -57,8 +57,8 @@ export function identifyBlueskyPost(el: Element, loc: URL, user: SiteUser): Post
   try {
     const handle = S.POST_TESTID.exec(el.getAttribute('data-testid') ?? '')?.[1];
     if (!handle || handle.toLowerCase() !== user.handle.toLowerCase()) return null;
-    // Every link whose address can read as a post path holds "/post/" (or a character URL parsing turns into a
-    // slash or drops): the first of them is the first link the full reading could take as the permalink.
+    // Every link the full reading can take for a permalink holds "/post/" (postPath): the first of them is the
+    // first it could take.
     const first = el.querySelector(POST_LINK);
     if (first && first.closest(OWN_SCOPE) === el) {
       const p = postPath(first.getAttribute('href'));
@@ -72,12 +72,13 @@ export function identifyBlueskyPost(el: Element, loc: URL, user: SiteUser): Post
     return null;
   }
 }
-const POST_LINK = 'a[href*="/post/"], a[href*="\\\\"], a[href*="\\9 "], a[href*="\\a "], a[href*="\\d "]';
+const POST_LINK = 'a[href*="/post/"]';
 /** The nearest of these around a link says whose it is: a quoted post's card, the text, or the item. */
 const OWN_SCOPE = `${S.QUOTE_CARD}, ${S.POST_TEXT}, ${S.RICH_TEXT}, ${S.POST_SELECTOR}`;
 
 const PLAIN_POST_PATH = /^\/profile\/([A-Za-z0-9._:~-]+)\/post\/([A-Za-z0-9._:~-]+)\/?$/;
 const DOTS = /^\.\.?$/;
+const ODD_HREF = /[\\\t\n\r]/;
 
 interface PostPath {
   actor: string;
@@ -85,7 +86,9 @@ interface PostPath {
 }
 
 function postPath(href: string | null): PostPath | null {
-  if (!href) return null;
+  // A backslash, tab or line break is read by URL parsing as a slash or not at all: an address that reads other
+  // than it is written is no link of the web app's, and not taken for a post (so a post path holds "/post/").
+  if (!href || ODD_HREF.test(href)) return null;
   // The web app writes its own links as plain paths, which read the same without a URL object (a tenth of
   // identifying a post): only characters URL parsing leaves alone, and no "." or ".." segment.
   const plain = PLAIN_POST_PATH.exec(href);
