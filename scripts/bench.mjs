@@ -185,10 +185,10 @@ async function feedOnce(page, cdp, ownEvery) {
     await new Promise((r) => setTimeout(r, 200));
     return { own, shown };
   }, ownEvery);
-  if (shown !== own) throw new Error(`only ${shown} of ${own} own posts showed a control: the figures would mean nothing`);
   await cdp.send('Tracing.end');
   await complete;
   cdp.off('Tracing.dataCollected', collect);
+  if (shown !== own) throw new Error(`only ${shown} of ${own} own posts showed a control: the figures would mean nothing`);
   // Calls into the extension's scripts; one nested in another counts once.
   const calls = events
     .filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && String(e.args?.data?.url ?? '').startsWith('chrome-extension://'))

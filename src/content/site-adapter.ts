@@ -52,9 +52,9 @@ export interface SiteAdapter {
    */
   ownMark?(user: SiteUser): string;
   /**
-   * Optional: true when `ownMark` matches the user's post elements themselves (anything else it matches is looked
-   * at from the post around it, if any). The driver then takes the posts of an added subtree from that one query,
-   * instead of looking for every post in it.
+   * Optional: true when `ownMark` matches the user's post elements themselves, and no marked element holds
+   * another (anything else it matches is looked at from the post around it, if any). The driver then takes the
+   * posts of an added subtree from that one query, instead of looking for every post in it.
    */
   ownMarkIsPost?: boolean;
   /**
