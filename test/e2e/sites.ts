@@ -54,7 +54,8 @@ export const SITES: SiteCase[] = [
     changed: { url: 'bsky.app/profile/changed.example', file: 'bluesky/changed.html' },
     profileOf: (id) => `https://bsky.app/profile/alice.consentry.social/post/${id}`,
     sharedId: BSKY_OWN_HOME[0]!,
-    scroll: { cell: '[data-testid^="feedItem-by-"]', idInHref: '/post/([a-z2-7]{13})', idKind: 'bluesky' },
+    // A row of the feed list, holding its item, as the web app's list adds it.
+    scroll: { cell: 'div:has(> [data-testid^="feedItem-by-"])', idInHref: '/post/([a-z2-7]{13})', idKind: 'bluesky' },
     api: { 'public.api.bsky.app/xrpc/app.bsky.feed.getPosts': () => fixture('bluesky/getPosts-own.json') },
   },
 ];
