@@ -26,7 +26,7 @@ export function parseBlueskyPost(el: Element, loc: URL): ParsedPost | null {
 
 function parsePost(el: Element, loc: URL): ParsedPost | null {
   const handle = S.POST_TESTID.exec(el.getAttribute('data-testid') ?? '')?.[1];
-  if (!handle || !isValidHandle('bluesky', handle) || handle.toLowerCase() === 'handle.invalid') return null;
+  if (!handle || !isUsableHandle(handle)) return null;
 
   const link = findPermalink(el, handle);
   const postId = link?.rkey ?? focalPostId(el, handle, loc);
@@ -62,7 +62,7 @@ export function identifyBlueskyPost(el: Element, loc: URL, user: SiteUser): Post
     const first = el.querySelector(POST_LINK);
     if (first && first.closest(OWN_SCOPE) === el) {
       const p = postPath(first.getAttribute('href'));
-      if (p && p.actor.toLowerCase() === handle.toLowerCase() && isValidPostId('bluesky', p.rkey) && isValidHandle('bluesky', handle) && handle.toLowerCase() !== 'handle.invalid') {
+      if (p && p.actor.toLowerCase() === handle.toLowerCase() && isValidPostId('bluesky', p.rkey) && isUsableHandle(handle)) {
         return { postId: p.rkey, author: handle, promoted: false };
       }
     }
@@ -79,6 +79,11 @@ const OWN_SCOPE = `${S.QUOTE_CARD}, ${S.POST_TEXT}, ${S.RICH_TEXT}, ${S.POST_SEL
 const PLAIN_POST_PATH = /^\/profile\/([A-Za-z0-9._:~-]+)\/post\/([A-Za-z0-9._:~-]+)\/?$/;
 const DOTS = /^\.\.?$/;
 const ODD_HREF = /[\\\t\n\r]/;
+
+/** A handle as Bluesky writes it, and not the placeholder it shows for an account whose handle does not resolve. */
+function isUsableHandle(handle: string): boolean {
+  return isValidHandle('bluesky', handle) && handle.toLowerCase() !== 'handle.invalid';
+}
 
 interface PostPath {
   actor: string;
@@ -226,7 +231,7 @@ function accountHandle(accounts: unknown, did: string): string | null {
 }
 
 function userFrom(handle: string | null, did: string): SiteUser | null {
-  if (!handle || !DID.test(did) || !isValidHandle('bluesky', handle) || handle.toLowerCase() === 'handle.invalid') return null;
+  if (!handle || !DID.test(did) || !isUsableHandle(handle)) return null;
   return Object.freeze({ handle, id: did });
 }
 
