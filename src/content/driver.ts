@@ -184,8 +184,17 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
         const node = added[i]; // (indexed: iterating a NodeList costs more)
         if (!(node instanceof Element)) continue;
         if (mark && adapter.ownMarkIsPost) {
-          // The mark is the user's posts themselves: one query finds everything to look at.
-          const hits = node.querySelectorAll(mark);
+          // The mark is the user's posts themselves: one query finds everything to look at. A row of a list, holding
+          // one post and nothing else, is settled by a query that stops at that post: marked posts hold no marked
+          // posts, so nothing else in the row can be one. (Searching the rest of the row cost more than the rest of
+          // the scan.)
+          const first = node.querySelector(mark);
+          if (first !== null && first.parentElement === node && first.nextElementSibling === null) {
+            const post = first.closest(adapter.postSelector);
+            if (post) touched.add(post);
+            continue;
+          }
+          const hits = first === null ? NO_HITS : node.querySelectorAll(mark);
           const n = hits.length;
           if (n === 0 && !node.matches(mark)) {
             skipped = true;
@@ -261,6 +270,8 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
     if (s.sites[adapter.platform].enabled && !signal?.aborted) start();
   });
 }
+
+const NO_HITS: ArrayLike<Element> = [];
 
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true };
 

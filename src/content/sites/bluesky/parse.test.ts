@@ -148,6 +148,13 @@ describe('home feed (BSKY_STORAGE session)', () => {
     }
   });
 
+  it('finds the controls row by its like button where the post shows no reply button', () => {
+    const el = page.elementOf(HOME_OWN[0]!).cloneNode(true) as Element;
+    const row = blueskyAdapter.mountPoint(el);
+    for (const b of el.querySelectorAll('[data-testid="replyBtn"]')) b.remove();
+    expect(blueskyAdapter.mountPoint(el)).toBe(row);
+  });
+
   it('finds the same own posts again after an item is cloned with a new record key', () => {
     const el = page.elementOf(ID.A1);
     const copy = el.cloneNode(true) as Element;
