@@ -353,6 +353,16 @@ describe('currentBlueskyUser', () => {
     expect(currentBlueskyUser(storage(loggedOut))).toBeNull();
   });
 
+  it('does not read the legacy blob at all where BSKY_SESSION_STORAGE_V1 exists', () => {
+    const read: string[] = [];
+    const items: Record<string, string> = { BSKY_STORAGE: legacy({ accounts: [work], currentAccount: work }), BSKY_SESSION_STORAGE_V1: JSON.stringify({ accounts: [alice], currentDid: ALICE.id }) };
+    const spy = { getItem: (k: string) => (read.push(k), items[k] ?? null) };
+    expect(currentBlueskyUser(spy)).toEqual(ALICE);
+    expect(read).toEqual(['BSKY_SESSION_STORAGE_V1']);
+    delete items.BSKY_SESSION_STORAGE_V1; // an older web app: the legacy blob is the session again
+    expect(currentBlueskyUser(spy)).toEqual({ handle: work.handle, id: work.did });
+  });
+
   it('never returns tokens', () => {
     const user = currentBlueskyUser(storage({ BSKY_STORAGE: legacy({ accounts: [alice], currentAccount: alice }) }));
     expect(Object.keys(user!).sort()).toEqual(['handle', 'id']);

@@ -196,7 +196,8 @@ export function currentBlueskyUser(storage: Pick<Storage, 'getItem'>): SiteUser 
   let legacyRaw: string | null;
   try {
     v1Raw = storage.getItem(S.SESSION_STORAGE_KEY);
-    legacyRaw = storage.getItem(S.LEGACY_STORAGE_KEY);
+    // Where the newer store exists the older one is not read at all: it holds much more (all persisted state).
+    legacyRaw = v1Raw === null ? storage.getItem(S.LEGACY_STORAGE_KEY) : null;
   } catch {
     return null;
   }
