@@ -5,7 +5,7 @@ import { getSettings, postIndexItem, postKey, settingsItem, watchPostRecords } f
 import { parsePostIndex } from '../ext/post-index';
 import { send } from '../ext/messages';
 import { createLicenseControl, type LicenseControl } from './license-control';
-import { isOwnPost, type ParsedPost, type SiteAdapter, type SiteUser } from './site-adapter';
+import { isOwnPost, type Identified, type ParsedPost, type SiteAdapter, type SiteUser } from './site-adapter';
 
 interface Mounted {
   control: LicenseControl;
@@ -110,7 +110,7 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       elements = document.querySelectorAll(adapter.postSelector);
     }
     const loc = pageUrl();
-    const identify = adapter.identify ?? adapter.parse;
+    const identify: (el: Element, loc: URL, user: SiteUser) => Identified | null = adapter.identify ?? adapter.parse;
     const places: Element[] = []; // where each new control goes, then the control: put in after every post is read
     for (const el of elements) {
       if (!el.isConnected) continue;
@@ -134,7 +134,7 @@ export function startDriver(adapter: SiteAdapter, signal?: AbortSignal): void {
       if (!set) byKey.set(key, (set = new Set()));
       set.add(el);
       control.render(states.get(key), busy.has(key) || !statesLoaded, errors.get(key));
-      places.push(adapter.mountPoint(el), control.host);
+      places.push(post.mountAt ?? adapter.mountPoint(el), control.host);
     }
     if (places.length) insert(places);
   };

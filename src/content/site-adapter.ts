@@ -21,6 +21,12 @@ export interface ParsedPost extends Omit<PostReport, 'platform'> {
 /** Which post an element shows and whose it is: all the driver needs to show a control and its state. */
 export type PostIdentity = Pick<ParsedPost, 'postId' | 'author' | 'promoted'>;
 
+/** What `identify` gives: the post's identity, and where its control goes when identify came across that place. */
+export interface Identified extends PostIdentity {
+  /** Inside the post element, where the control is mounted; without it the driver asks `mountPoint`. */
+  mountAt?: Element;
+}
+
 /**
  * One social site. Everything site-specific lives behind this interface, in `sites/<name>/`:
  * `selectors.ts` (every selector), `parse.ts` (pure, tested on saved HTML), `index.ts` (wiring).
@@ -42,9 +48,10 @@ export interface SiteAdapter {
    * `author` and `promoted` as `parse` (and null exactly when it is), without reading text and media; null for a
    * post that is certainly not `user`'s. It runs on every post the page adds, and most posts on a timeline are
    * someone else's: those should cost next to nothing. With it, `parse` runs only when the user clicks a control,
-   * so the capture holds the post as it is shown at that moment.
+   * so the capture holds the post as it is shown at that moment. It may also say where the control goes, when it
+   * found that place on its way (`mountAt`): the driver then does not ask `mountPoint`.
    */
-  identify?(el: Element, loc: URL, user: SiteUser): PostIdentity | null;
+  identify?(el: Element, loc: URL, user: SiteUser): Identified | null;
   /**
    * Optional: a CSS selector that matches, in every own post of `user`, the post element or something inside it
    * (no false negatives). The driver looks no further into a subtree the page adds that has no match (one query
@@ -63,7 +70,7 @@ export interface SiteAdapter {
    * instead of searching the whole cell for more.
    */
   cellSelector?: string;
-  /** Where inside the post element the control is mounted (the driver appends its host there). */
+  /** Where inside the post element the control is mounted (the driver appends its host there), unless identify said. */
   mountPoint(el: Element): Element;
   /**
    * Optional: complete a post before capture (e.g. Bluesky: canonical text and time from the public API).

@@ -28,8 +28,9 @@ export const blueskyAdapter: SiteAdapter = {
 };
 
 /**
- * The post's own controls row (reply, repost, like … post menu), where one more small button fits at the end.
- * Falls back to the item itself; never a quoted post's card.
+ * The post's own controls row (reply, repost, like … post menu), where one more small button fits at the end: for
+ * an item that identify could not place next to its time link (a post's own page shows its focal post's time as
+ * text). Falls back to the item itself; never a quoted post's card.
  */
 function mountPoint(el: Element): Element {
   // The reply button first: every post shows one, and a query for one selector costs less than for three.

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isOwnPost, type ParsedPost } from '../../site-adapter';
+import { isOwnPost, type Identified, type ParsedPost } from '../../site-adapter';
 import { blueskyAdapter } from './adapter';
 import { currentBlueskyUser, identifyBlueskyPost, parseBlueskyPost } from './parse';
 
@@ -239,6 +239,8 @@ describe('Bluesky identify (what the control needs, without text and media)', ()
   // Each page's user in another case, every author of the fixtures (an item is identified only for its author), and
   // look-alikes: identify gives what parse gives for an item of that user's, and null for everyone else's.
   const users = ['alice.consentry.social', 'ALICE.Consentry.Social', 'alice.consentry', 'lice.consentry.social', 'alice.consentry.social.evil.example', 'alicex.consentry.social'];
+  // Identify's answer without where it puts the control (parse has no say in that).
+  const identity = (got: Identified | null) => got && { postId: got.postId, author: got.author, promoted: got.promoted };
   const expected = (full: ParsedPost | null, handle: string) =>
     full && full.author.toLowerCase() === handle.toLowerCase() ? { postId: full.postId, author: full.author, promoted: full.promoted } : null;
 
@@ -248,12 +250,34 @@ describe('Bluesky identify (what the control needs, without text and media)', ()
     let identified = 0;
     for (const handle of new Set([...users, ...authors])) {
       for (const [i, el] of page.items.entries()) {
-        const got = identifyBlueskyPost(el, page.loc, { handle });
+        const got = identity(identifyBlueskyPost(el, page.loc, { handle }));
         expect(got).toEqual(expected(page.posts[i]!, handle));
         if (got) identified++;
       }
     }
     expect(identified > 0).toBe(name !== 'changed.html');
+  });
+
+  it("places the control in the item's own header line, next to its time link, on the timeline, profile and replies", () => {
+    let placed = 0;
+    for (const [name, url] of PAGES) {
+      const page = open(name, url);
+      for (const el of page.items) {
+        const got = identifyBlueskyPost(el, page.loc, ALICE);
+        if (!got?.mountAt) continue;
+        placed++;
+        const time = got.mountAt.querySelector(`:scope > a[href$="/post/${got.postId}"]`);
+        expect(time?.getAttribute('aria-label'), `${name} ${got.postId}`).toMatch(/\d{4} at \d/); // the time link, labelled with the date
+        expect(el.contains(got.mountAt)).toBe(true);
+        expect(got.mountAt.closest('[aria-label^="Post by "], [data-testid="postText"], div[data-word-wrap="1"]')).toBeNull();
+      }
+    }
+    expect(placed).toBeGreaterThanOrEqual(8);
+    // A post's own page shows the focal post's time as text: identify has no place for it, and the controls row is used.
+    const thread = open('thread.html', `https://bsky.app/profile/alice.consentry.social/post/${ID.T0}`);
+    const focal = identifyBlueskyPost(thread.items[0]!, thread.loc, ALICE);
+    expect(focal?.postId).toBe(ID.T0);
+    expect(focal?.mountAt).toBeUndefined();
   });
 
   it('reads past a quoted post that comes first in the markup, and takes none of its links', () => {
@@ -262,8 +286,10 @@ describe('Bluesky identify (what the control needs, without text and media)', ()
     const card = el.querySelector('[aria-label^="Post by "]')!;
     expect(card.querySelector('a[href*="/post/"]')).not.toBeNull();
     el.prepend(card); // Bob's quoted post, with its own permalink, before Alice's
-    for (const handle of ['alice.consentry.social', 'bob.bsky.social']) expect(identifyBlueskyPost(el, page.loc, { handle })).toEqual(expected(parseBlueskyPost(el, page.loc), handle));
-    expect(identifyBlueskyPost(el, page.loc, ALICE)).toEqual({ postId: ID.A3, author: 'alice.consentry.social', promoted: false });
+    for (const handle of ['alice.consentry.social', 'bob.bsky.social']) expect(identity(identifyBlueskyPost(el, page.loc, { handle }))).toEqual(expected(parseBlueskyPost(el, page.loc), handle));
+    const got = identifyBlueskyPost(el, page.loc, ALICE);
+    expect(identity(got)).toEqual({ postId: ID.A3, author: 'alice.consentry.social', promoted: false });
+    expect(got?.mountAt?.closest('[aria-label^="Post by "]') ?? null).toBeNull(); // (read in full here: no place given)
     expect(blueskyAdapter.mountPoint(el).closest('[aria-label^="Post by "]')).toBeNull();
   });
 
@@ -283,7 +309,7 @@ describe('Bluesky identify (what the control needs, without text and media)', ()
     for (const [a, href] of cases) {
       const before = a.getAttribute('href')!;
       a.setAttribute('href', href);
-      expect(identifyBlueskyPost(el, page.loc, ALICE), href).toEqual(expected(parseBlueskyPost(el, page.loc), ALICE.handle));
+      expect(identity(identifyBlueskyPost(el, page.loc, ALICE)), href).toEqual(expected(parseBlueskyPost(el, page.loc), ALICE.handle));
       a.setAttribute('href', before);
     }
     const takes = (a: Element, href: string) => {
