@@ -32,7 +32,6 @@ export async function controls(page: Page): Promise<{ id: string; pressed: boole
   );
 }
 
-/** Click the control of one post, as a user would (a real mouse click through the shadow root). */
 /** The control of post `postId` on `page` (its host element). */
 export function controlOf(page: Page, postId: string): Locator {
   return page.locator(`[data-consentry-control="${postId}"]`);
@@ -47,6 +46,7 @@ export async function openWithControl(s: Session, url: string, postId: string): 
   return { page, host };
 }
 
+/** Click the control of one post, as a user would (a real mouse click through the shadow root). */
 export async function clickControl(page: Page, postId: string): Promise<void> {
   await controlOf(page, postId).getByRole('button', { name: /License/ }).click();
 }

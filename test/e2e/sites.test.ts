@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickControl, controls, fixture, launch, openWithControl, scrollFeed, waitForPressed, type ScrollSpec, type Session } from './harness';
+import { clickControl, controlOf, controls, fixture, launch, openWithControl, scrollFeed, waitForPressed, type ScrollSpec, type Session } from './harness';
 import { SITES } from './sites';
 
 // The built extension in Chromium, each site routed to its saved pages: what a user sees on the page.
@@ -20,6 +20,25 @@ describe.each(SITES)('$name in Chromium', (site) => {
       const seen = await controls(page);
       expect(seen.map((c) => c.id).sort(), url).toEqual([...own].sort());
       expect(seen.every((c) => !c.pressed && /License/.test(c.label))).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('shows each control in its post, where the site puts such buttons, without making that line taller', async () => {
+    const page = await s.context.newPage();
+    for (const [url, own] of site.pages.slice(0, 2)) {
+      await page.goto(url);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-consentry-control]').length === n, own.length);
+      for (const id of own) {
+        const where = await controlOf(page, id).evaluate((host, place) => {
+          const line = host.parentElement!;
+          const others = [...line.children].filter((c) => c !== host).map((c) => c.getBoundingClientRect().height);
+          const box = host.getBoundingClientRect();
+          return { inPlace: line.matches(place), line: line.getBoundingClientRect().height, tallest: Math.max(0, ...others), shown: box.width > 0 && box.height > 0 };
+        }, site.place(id));
+        expect(where, `${url} ${id}`).toMatchObject({ inPlace: true, shown: true });
+        expect(where.line, `${url} ${id}`).toBeLessThanOrEqual(where.tallest + 0.5);
+      }
     }
     await page.close();
   });

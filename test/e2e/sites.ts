@@ -15,6 +15,8 @@ export interface SiteCase {
   /** An own post on the timeline whose own page (profileOf) shows it too. */
   sharedId: string;
   scroll: Omit<ScrollSpec, 'total' | 'window'>;
+  /** On the timeline and the profile, what the element holding post `id`'s control is (a selector it matches). */
+  place(id: string): string;
   /** Remote API responses: host+path(+query) → body. */
   api?: Record<string, () => string>;
 }
@@ -40,6 +42,7 @@ export const SITES: SiteCase[] = [
     profileOf: (id) => `https://x.com/consentry_ana/status/${id}`,
     sharedId: x('12'),
     scroll: { cell: '[data-testid="cellInnerDiv"]', idInHref: '/status/(\\d+)', idKind: 'x' },
+    place: () => '[role="group"]', // the post's action bar
   },
   {
     name: 'bluesky',
@@ -56,6 +59,7 @@ export const SITES: SiteCase[] = [
     sharedId: BSKY_OWN_HOME[0]!,
     // A row of the feed list, holding its item, as the web app's list adds it.
     scroll: { cell: 'div:has(> [data-testid^="feedItem-by-"])', idInHref: '/post/([a-z2-7]{13})', idKind: 'bluesky' },
+    place: (id) => `:has(> a[href$="/post/${id}"])`, // the post's header line, beside its time link
     api: { 'public.api.bsky.app/xrpc/app.bsky.feed.getPosts': () => fixture('bluesky/getPosts-own.json') },
   },
 ];
