@@ -1,7 +1,7 @@
 import { cssString, type SiteAdapter } from '../../site-adapter';
 import { enrichFromApi } from './api';
 import { currentBlueskyUser, identifyBlueskyPost, ownElements, parseBlueskyPost } from './parse';
-import { CONTROL_BUTTON, CONTROL_MENU, POST_SELECTOR, QUOTE_CARD, REPLY_BUTTON } from './selectors';
+import { CONTROL_BUTTON, CONTROL_MENU, POST_SELECTOR, QUOTE_CARD } from './selectors';
 
 /** bsky.app: posts by testid, the user from the web app's own session storage, canonical data from the AppView. */
 export const blueskyAdapter: SiteAdapter = {
@@ -33,8 +33,7 @@ export const blueskyAdapter: SiteAdapter = {
  * text). Falls back to the item itself; never a quoted post's card.
  */
 function mountPoint(el: Element): Element {
-  // The reply button first: every post shows one, and a query for one selector costs less than for three.
-  const button = ownFirst(el, REPLY_BUTTON) ?? ownFirst(el, CONTROL_BUTTON);
+  const button = ownFirst(el, CONTROL_BUTTON);
   if (!button) return el;
   // The first menu is taken as it comes: what is returned holds the item's own button, so it is never inside a
   // quoted post, whichever menu it also holds.

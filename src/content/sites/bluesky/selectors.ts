@@ -34,8 +34,7 @@ export const VIDEO_BACKGROUND = '[style*="video.bsky.app"]';
 export const VIDEO_THUMB_IN_STYLE = /url\(\s*["']?(https:\/\/video\.bsky\.app\/[^"')\s]+)["']?\s*\)/;
 
 /** PostControls: the row that holds reply/repost/like and the bookmark/share/menu buttons. */
-export const REPLY_BUTTON = '[data-testid="replyBtn"]';
-export const CONTROL_BUTTON = `${REPLY_BUTTON}, [data-testid="likeBtn"], [data-testid="unlikeBtn"]`;
+export const CONTROL_BUTTON = '[data-testid="replyBtn"], [data-testid="likeBtn"], [data-testid="unlikeBtn"]';
 export const CONTROL_MENU = '[data-testid="postDropdownBtn"]';
 
 /** Where the timestamp link may carry its full date (PostMeta passes niceDate() as label and title). */
